@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { KefuConfig } from '../config';
+import type { Logger } from '../log/logger';
+import { closeRedis, connectRedis, type RedisClient } from '../storage/redis-client';
+import { buildApp, type AppDependencies } from './app';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The bound port (useful with PORT=0). */
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then closes Redis. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+export async function startServer(
+  config: KefuConfig,
+  logger: Logger,
+  extend?: AppDependencies['extend'],
+): Promise<RunningServer> {
+  let redis: RedisClient | undefined;
+  if (config.redisUrl) {
+    redis = await connectRedis(config.redisUrl, logger.child({ part: 'redis' }));
+  }
+  const app = buildApp({ config, logger, redis, extend });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, storage: redis ? 'redis' : 'memory' }, `kefu listening on http://localhost:${port}`);
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () => {
+    closing ??= (async () => {
+      logger.info('shutting down: finishing in-flight requests');
+      await app.close();
+      if (redis) await closeRedis(redis);
+      logger.info('shut down');
+    })();
+    return closing;
+  };
+  return { app, port, shutdown };
+}
