@@ -1,13 +1,16 @@
+import { classifyCommand } from './classify';
 import type { CliCommand } from './command';
+import { evalCommand } from './eval';
+import { exportCommand } from './export';
 import { notYetAvailable } from './not-yet';
 import { startCommand } from './start';
 
 export const commands: CliCommand[] = [
   startCommand,
   notYetAvailable('chat', 'talk to the bot in the terminal, in Chinese or English', 'the shop bot'),
-  notYetAvailable('classify', 'read messages from stdin, write their analysis as JSON lines', 'the NLU'),
-  notYetAvailable('eval', 'score the NLU on a JSONL file of {"text","intent"}', 'the NLU'),
-  notYetAvailable('export', 'write the training examples as JSONL', 'the NLU'),
+  classifyCommand,
+  evalCommand,
+  exportCommand,
 ];
 
 export function usage(): string {

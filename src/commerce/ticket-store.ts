@@ -1,0 +1,86 @@
+import { CHINA_UTC_OFFSET_MINUTES, localDateStamp } from './calendar';
+import { newTicketSchema, type NewTicket, type Ticket, type TicketStatus } from './types';
+
+/**
+ * Where tickets live. In memory here (the default, nothing to set up); a Redis store implements the same
+ * interface for several server instances.
+ */
+export interface TicketStore {
+  /** Stores a new ticket and returns it with its id and times. */
+  create(ticket: NewTicket): Promise<Ticket>;
+  get(id: string): Promise<Ticket | undefined>;
+  /** The customer's tickets, newest first. */
+  listByCustomer(customerId: string): Promise<Ticket[]>;
+  /** The updated ticket, or undefined for an unknown id. */
+  updateStatus(id: string, status: TicketStatus): Promise<Ticket | undefined>;
+}
+
+/**
+ * `T20231122-0001`: the shop-local date and the day's sequence number. Short enough to read out on the phone,
+ * and the date tells an agent at a glance how old a ticket is.
+ */
+export function formatTicketId(time: Date, sequence: number, utcOffsetMinutes: number): string {
+  return `T${localDateStamp(time, utcOffsetMinutes)}-${String(sequence).padStart(4, '0')}`;
+}
+
+export interface MemoryTicketStoreOptions {
+  /** Time source for ids and timestamps; injectable so tests get stable ids. */
+  clock?: () => Date;
+  /** Time zone whose date goes into ids; China by default. */
+  utcOffsetMinutes?: number;
+}
+
+function newestFirst(a: Ticket, b: Ticket): number {
+  // Ids grow with time, so they break ties between tickets created in the same millisecond.
+  return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+}
+
+export class MemoryTicketStore implements TicketStore {
+  private readonly tickets = new Map<string, Ticket>();
+  /** Last sequence number used per local date. */
+  private readonly sequences = new Map<string, number>();
+  private readonly clock: () => Date;
+  private readonly utcOffsetMinutes: number;
+
+  constructor(options: MemoryTicketStoreOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+    this.utcOffsetMinutes = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+  }
+
+  async create(input: NewTicket): Promise<Ticket> {
+    const fields = newTicketSchema.parse(input);
+    const now = this.clock();
+    const day = localDateStamp(now, this.utcOffsetMinutes);
+    const sequence = (this.sequences.get(day) ?? 0) + 1;
+    this.sequences.set(day, sequence);
+    const time = now.toISOString();
+    const ticket: Ticket = {
+      ...structuredClone(fields),
+      id: formatTicketId(now, sequence, this.utcOffsetMinutes),
+      createdAt: time,
+      updatedAt: time,
+    };
+    this.tickets.set(ticket.id, ticket);
+    return structuredClone(ticket);
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    const ticket = this.tickets.get(id.trim().toUpperCase());
+    return ticket && structuredClone(ticket);
+  }
+
+  async listByCustomer(customerId: string): Promise<Ticket[]> {
+    return [...this.tickets.values()]
+      .filter((ticket) => ticket.customerId === customerId)
+      .sort(newestFirst)
+      .map((ticket) => structuredClone(ticket));
+  }
+
+  async updateStatus(id: string, status: TicketStatus): Promise<Ticket | undefined> {
+    const ticket = this.tickets.get(id.trim().toUpperCase());
+    if (ticket === undefined) return undefined;
+    ticket.status = status;
+    ticket.updatedAt = this.clock().toISOString();
+    return structuredClone(ticket);
+  }
+}
