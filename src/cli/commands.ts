@@ -1,13 +1,13 @@
+import { chatCommand } from './chat';
 import { classifyCommand } from './classify';
 import type { CliCommand } from './command';
 import { evalCommand } from './eval';
 import { exportCommand } from './export';
-import { notYetAvailable } from './not-yet';
 import { startCommand } from './start';
 
 export const commands: CliCommand[] = [
   startCommand,
-  notYetAvailable('chat', 'talk to the bot in the terminal, in Chinese or English', 'the shop bot'),
+  chatCommand,
   classifyCommand,
   evalCommand,
   exportCommand,

@@ -46,6 +46,11 @@ export class Nlu {
     return new Nlu(extractor, classifier, examples);
   }
 
+  /** The tokenizer the classifier uses (jieba + user dictionary, stemmed English), for retrieval to share. */
+  get tokenSource(): FeatureExtractor {
+    return this.extractor;
+  }
+
   get intents(): readonly string[] {
     return this.classifier.intents;
   }

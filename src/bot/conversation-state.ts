@@ -1,0 +1,40 @@
+import type { Language } from '../nlu/types';
+
+/** What a quick-reply button does when the shopper clicks it (its label comes back as text). */
+export type ChoiceAction =
+  | { kind: 'intent'; intent: string }
+  | { kind: 'faq'; entryId: string }
+  | { kind: 'track'; orderId: string }
+  | { kind: 'claim'; orderId: string }
+  | { kind: 'agent' }
+  | { kind: 'dismiss' };
+
+export interface PendingChoice {
+  label: string;
+  action: ChoiceAction;
+}
+
+/** A question the bot asked and is waiting for an answer to. */
+export type Awaiting =
+  | { kind: 'orderId'; purpose: 'track' }
+  | { kind: 'phoneLast4'; orderId: string; attempts: number; purpose: 'track' };
+
+/** Per-conversation memory of the bot, kept in botbuilder Storage between turns. */
+export interface ConversationData {
+  language: Language;
+  awaiting?: Awaiting;
+  choices?: PendingChoice[];
+  /** Orders whose owner this conversation has proven to be (phone digits), so it is asked once. */
+  verifiedOrders: string[];
+  /** Orders locked after too many wrong digits: no details in this conversation. */
+  lockedOrders: string[];
+  lastOrderId?: string;
+  lowConfidenceStreak: number;
+  turns: number;
+}
+
+export function newConversationData(language: Language = 'zh'): ConversationData {
+  return { language, verifiedOrders: [], lockedOrders: [], lowConfidenceStreak: 0, turns: 0 };
+}
+
+export const MAX_PHONE_ATTEMPTS = 3;

@@ -1,0 +1,22 @@
+import type { OrderService } from '../commerce/order-service';
+import type { ShopPolicy } from '../commerce/policy';
+import type { FaqRetriever } from '../knowledge/faq-retriever';
+import type { FaqEntry } from '../knowledge/faq-entry';
+import type { Logger } from '../log/logger';
+import type { Nlu } from '../nlu/nlu';
+import type { ConversationLog } from '../storage/conversation-log';
+import type { Escalator } from './escalator';
+import type { RouterSettings } from './router';
+
+/** Everything the bot uses, passed in so that a shop (or a test) can swap any part. */
+export interface BotServices {
+  nlu: Nlu;
+  faq: { retriever: FaqRetriever; entries: ReadonlyMap<string, FaqEntry> };
+  orders: OrderService;
+  policy: ShopPolicy;
+  conversationLog: ConversationLog;
+  escalator: Escalator;
+  settings: RouterSettings;
+  clock: () => Date;
+  logger: Logger;
+}

@@ -1,0 +1,41 @@
+import type { Entity, Language } from '../nlu/types';
+
+/** One line of a conversation's transcript, as agents and analytics see it. */
+export interface TurnRecord {
+  at: string;
+  role: 'shopper' | 'bot' | 'agent' | 'system';
+  text: string;
+  language?: Language;
+  intent?: string;
+  confidence?: number;
+  sentiment?: number;
+  entities?: Pick<Entity, 'type' | 'value' | 'text' | 'valid'>[];
+  /** Agent display name for agent lines. */
+  name?: string;
+}
+
+/** Every turn of every conversation, in order. Memory by default, Redis with REDIS_URL. */
+export interface ConversationLog {
+  append(conversationId: string, record: TurnRecord): Promise<void>;
+  /** The last `limit` records (all when omitted), oldest first. */
+  read(conversationId: string, limit?: number): Promise<TurnRecord[]>;
+}
+
+/** Longest transcript kept per conversation: enough for any agent, bounded against a flood. */
+export const MAX_TRANSCRIPT_RECORDS = 500;
+
+export class MemoryConversationLog implements ConversationLog {
+  private readonly logs = new Map<string, TurnRecord[]>();
+
+  async append(conversationId: string, record: TurnRecord): Promise<void> {
+    const log = this.logs.get(conversationId) ?? [];
+    log.push(record);
+    if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
+    this.logs.set(conversationId, log);
+  }
+
+  async read(conversationId: string, limit?: number): Promise<TurnRecord[]> {
+    const log = this.logs.get(conversationId) ?? [];
+    return limit === undefined ? [...log] : log.slice(-limit);
+  }
+}
