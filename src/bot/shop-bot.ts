@@ -7,7 +7,7 @@ import {
 import type { Analysis, Language } from '../nlu/types';
 import type { TurnRecord } from '../storage/conversation-log';
 import { newConversationData, type ChoiceAction, type ConversationData } from './conversation-state';
-import { answerFromKnowledge, sendFaqAnswer } from './handlers/knowledge';
+import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/knowledge';
 import { clarify } from './handlers/clarify';
 import { continueTracking, openClaim, startTracking, trackOrder } from './handlers/tracking';
 import { say } from './replies';
@@ -105,8 +105,12 @@ export class ShopBot extends ActivityHandler {
       case 'track':
         state.awaiting = undefined;
         return startTracking(analysis, reply, state, customerId, services);
-      case 'clarify':
+      case 'clarify': {
+        // The NLU is unsure what kind of question this is, but retrieval may know exactly which FAQ it is.
+        const entry = sureFaqEntry(analysis.text, services);
+        if (entry) return sendFaqAnswer(entry, reply, services);
         return clarify(decision.intents, reply);
+      }
       case 'escalate':
         return services.escalator.escalate({ context, reply, state, reason: decision.reason, analysis });
     }

@@ -14,8 +14,17 @@ export async function sendFaqAnswer(entry: FaqEntry, reply: TurnReply, services:
 }
 
 /**
- * Answers from the FAQ entries of the NLU's intent; when none fits, from all entries; when two fit about
- * equally, asks which one; never answers a weak match as if it were sure.
+ * How much more sure retrieval over all entries must be before it overrides the NLU's intent: the intent
+ * is a strong hint ("the product is faulty" is about a fault, not about authenticity), but not the last word.
+ */
+const OVERRIDE_MARGIN = 0.25;
+
+/** A retrieval answer this sure is not a guess, even when the NLU could not name the intent. */
+export const SURE_FAQ_CONFIDENCE = 0.5;
+
+/**
+ * Answers from the FAQ: the entries of the NLU's intent first, all entries when they fit clearly better;
+ * when two fit about equally, asks which one; never answers a weak match as if it were sure.
  */
 export async function answerFromKnowledge(
   text: string,
@@ -24,8 +33,12 @@ export async function answerFromKnowledge(
   services: BotServices,
 ): Promise<'answered' | 'asked' | 'missed'> {
   const { retriever } = services.faq;
-  let match = retriever.match(text, { intent });
-  if (match.kind === 'none') match = retriever.match(text);
+  const scoped = retriever.match(text, { intent });
+  const all = retriever.match(text);
+  const preferAll =
+    all.kind === 'answer' &&
+    (scoped.kind !== 'answer' || all.confidence >= scoped.confidence + OVERRIDE_MARGIN);
+  const match = preferAll ? all : scoped.kind !== 'none' ? scoped : all;
   if (match.kind === 'answer') {
     await sendFaqAnswer(match.entry, reply, services);
     return 'answered';
@@ -44,4 +57,10 @@ export async function answerFromKnowledge(
     { label: buttons.talkToAgent[reply.language], action: { kind: 'agent' } },
   ]);
   return 'missed';
+}
+
+/** The FAQ entry retrieval is sure of on its own, for turns where the NLU is not. */
+export function sureFaqEntry(text: string, services: BotServices): FaqEntry | undefined {
+  const match = services.faq.retriever.match(text);
+  return match.kind === 'answer' && match.confidence >= SURE_FAQ_CONFIDENCE ? match.entry : undefined;
 }

@@ -1,0 +1,72 @@
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { createShopBot } from '../../src/bot/create-bot';
+import { defaultPolicy } from '../../src/commerce/policy';
+import { Nlu } from '../../src/nlu/nlu';
+import { MemoryConversationLog, type ConversationLog } from '../../src/storage/conversation-log';
+import { testLogger } from './quiet-logger';
+
+let nlu: Nlu | undefined;
+
+/** One trained NLU per test worker: training takes a second or two. */
+export function sharedNlu(): Nlu {
+  nlu ??= Nlu.create();
+  return nlu;
+}
+
+/** A fixed "now", so the demo shop's relative dates and the tracking texts are the same every run. */
+export const TEST_NOW = new Date('2026-11-22T06:00:00Z');
+
+export interface BotHarness {
+  adapter: TestAdapter;
+  conversationLog: ConversationLog;
+  /** Sends one shopper message and returns the bot's replies to it. */
+  send(text: string): Promise<Partial<Activity>[]>;
+  /** Texts of the replies to one message, joined. */
+  ask(text: string): Promise<string>;
+}
+
+export function botHarness(
+  options: {
+    storage?: Storage;
+    conversationLog?: ConversationLog;
+    customerId?: string;
+    conversationId?: string;
+  } = {},
+): BotHarness {
+  const conversationLog = options.conversationLog ?? new MemoryConversationLog();
+  const { bot } = createShopBot({
+    config: { confidenceThreshold: 0.55 },
+    logger: testLogger(),
+    storage: options.storage ?? new MemoryStorage(),
+    conversationLog,
+    nlu: sharedNlu(),
+    policy: defaultPolicy,
+    clock: () => new Date(TEST_NOW),
+  });
+  const reference = TestAdapter.createConversation(
+    options.conversationId ?? 'Convo1',
+    options.customerId ?? 'shopper-1',
+  );
+  const adapter = new TestAdapter(reference);
+  adapter.onTurnError = async (_context, error) => {
+    throw error;
+  };
+  const harness: BotHarness = {
+    adapter,
+    conversationLog,
+    async send(text) {
+      await adapter.processActivity({ type: 'message', text }, (context) => bot.run(context));
+      return adapter.activeQueue.splice(0);
+    },
+    async ask(text) {
+      return (await harness.send(text)).map((activity) => activity.text ?? '').join('\n');
+    },
+  };
+  return harness;
+}
+
+export function buttonsOf(activities: Partial<Activity>[]): string[] {
+  return activities.flatMap((activity) =>
+    (activity.suggestedActions?.actions ?? []).map((action) => String(action.title)),
+  );
+}
