@@ -20,7 +20,7 @@ export async function sendFaqAnswer(entry: FaqEntry, reply: TurnReply, services:
 const OVERRIDE_MARGIN = 0.25;
 
 /** A retrieval answer this sure is not a guess, even when the NLU could not name the intent. */
-export const SURE_FAQ_CONFIDENCE = 0.5;
+export const SURE_FAQ_CONFIDENCE = 0.45;
 
 /**
  * Answers from the FAQ: the entries of the NLU's intent first, all entries when they fit clearly better;

@@ -62,7 +62,7 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
   },
   carriers: {
     zh: ['用的什么快递', '你们发哪家快递', '可以改發順豐嗎'],
-    en: ['which courier will deliver my parcel', 'can you ship with sf express'],
+    en: ['which courier will deliver my parcel', 'can you ship with sf express', 'what delivery companies do you work with'],
   },
   'delivery-times': {
     zh: ['下单后几天能到', '快递一般要多久', '寄過來要幾天'],
@@ -118,7 +118,7 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
   },
   'quality-return': {
     zh: ['东西有质量问题怎么处理', '收到货是坏的', '商品有瑕疵能換嗎'],
-    en: ['my item arrived damaged', 'the product is faulty'],
+    en: ['my item arrived damaged', 'the product is faulty', 'what if the thing i bought has a defect'],
   },
   'refund-timing': {
     zh: ['退款几天能到账', '钱多久能退回来', '退款要幾天'],
