@@ -1,3 +1,4 @@
+import type { DialogProgress } from '../../dialogs';
 import type { Language } from '../nlu/types';
 
 /** What a quick-reply button does when the shopper clicks it (its label comes back as text). */
@@ -7,6 +8,7 @@ export type ChoiceAction =
   | { kind: 'track'; orderId: string }
   | { kind: 'claim'; orderId: string }
   | { kind: 'agent' }
+  | { kind: 'dialog'; intent: string }
   | { kind: 'dismiss' };
 
 export interface PendingChoice {
@@ -29,6 +31,8 @@ export interface ConversationData {
   /** Orders locked after too many wrong digits: no details in this conversation. */
   lockedOrders: string[];
   lastOrderId?: string;
+  /** The after-sales dialog in progress and how far it got (for an agent taking over). */
+  dialogProgress?: DialogProgress;
   lowConfidenceStreak: number;
   turns: number;
 }

@@ -3,7 +3,13 @@ import type { Analysis } from '../nlu/types';
 import type { ConversationData } from './conversation-state';
 import type { TurnReply } from './reply';
 
-export type EscalationReason = 'explicit_request' | 'complaint' | 'verification_failed' | 'overdue_parcel';
+export type EscalationReason =
+  | 'explicit_request'
+  | 'complaint'
+  | 'verification_failed'
+  | 'overdue_parcel'
+  | 'validation_failed'
+  | 'policy_refusal';
 
 export interface EscalationRequest {
   context: TurnContext;

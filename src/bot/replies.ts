@@ -97,6 +97,18 @@ export const replies = {
     zh: '人工客服服务时间为 {serviceHours}。您可以直接留言，客服上线后会第一时间回复您。',
     en: 'Our agents are available {serviceHours}. You can leave a message here and they will reply as soon as they are back.',
   },
+  dialogCancelled: {
+    zh: '好的，已取消本次申请。还有其他可以帮您的吗？',
+    en: "OK, I've stopped that request. Anything else I can help with?",
+  },
+  offerDialog: {
+    zh: '需要我现在帮您办理吗？',
+    en: 'Would you like me to take care of it now?',
+  },
+  resumeDialog: {
+    zh: '我们继续刚才的申请：',
+    en: "Let's carry on where we were:",
+  },
   afterSalesIntro: {
     zh: '{answer}\n\n如需办理，请告诉我订单号，我来帮您处理。',
     en: '{answer}\n\nIf you would like to go ahead, tell me the order number and I will help you.',
@@ -117,6 +129,15 @@ export const buttons = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ButtonKey = keyof typeof buttons;
+
+/** The button that starts an intent's after-sales dialog, shown under a policy answer. */
+export const startDialogButtons: Record<string, Record<Language, string>> = {
+  'return.request': { zh: '办理退货', en: 'Start a return' },
+  'exchange.request': { zh: '办理换货', en: 'Start an exchange' },
+  invoice: { zh: '申请开票', en: 'Request an invoice' },
+  'order.cancel': { zh: '取消订单', en: 'Cancel my order' },
+  'order.modify': { zh: '修改收货地址', en: 'Change my address' },
+};
 
 /** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
 export function fill(template: string, values: Record<string, string | number> = {}): string {

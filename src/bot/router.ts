@@ -1,3 +1,4 @@
+import { matchChoice, type DialogProgress } from '../../dialogs';
 import type { Analysis } from '../nlu/types';
 import type { ChoiceAction, ConversationData } from './conversation-state';
 
@@ -10,12 +11,27 @@ export type Decision =
   | { kind: 'out-of-scope' }
   | { kind: 'knowledge'; intent: string }
   | { kind: 'track' }
+  | { kind: 'dialog'; intent: string }
   | { kind: 'clarify'; intents: string[] }
   | { kind: 'escalate'; reason: 'explicit_request' | 'complaint' };
 
 export interface RouterSettings {
   /** Below this confidence the bot asks instead of answering (CONFIDENCE_THRESHOLD). */
   confidenceThreshold: number;
+  /** Intents that have an after-sales dialog to start. */
+  dialogIntents?: ReadonlySet<string>;
+}
+
+/**
+ * Words of someone who wants something done ("我要退货", "帮我取消", "I want to return it") rather than asking
+ * about the rules ("可以退货吗", "what is your return policy"): the first starts a dialog, the second gets the
+ * policy from the knowledge base (with a button to start).
+ */
+const WANTS_ACTION =
+  /我要|我想|想要|帮我|麻烦|申请|办理|要退|想退|要换|想换|换成|换个|换一|退了|取消掉|给我开|开一?张|改成|改一下|改地址|i want|i'd like|i would like|i need|please|pls|help me|can you (?:cancel|return|refund|exchange|change|issue)|let me/i;
+
+export function wantsAction(analysis: Analysis): boolean {
+  return WANTS_ACTION.test(analysis.text) || analysis.entities.some((entity) => entity.type === 'orderId');
 }
 
 /** Intents answered from the knowledge base (FAQ entries filtered by intent). */
@@ -33,7 +49,36 @@ const KNOWLEDGE_INTENTS = new Set([
   'order.modify',
 ]);
 
-const DISMISS = /^(算了|不用了|取消|不查了|cancel|never ?mind|forget it|stop)[\s!.。！]*$/i;
+const DISMISS = /^(算了|不用了|不办了|取消|不查了|cancel|never ?mind|forget it|stop)[\s!.。！]*$/i;
+
+/** "算了" / "cancel": the shopper wants out of whatever the bot is asking. */
+export function isDismissal(text: string): boolean {
+  return DISMISS.test(text.trim());
+}
+
+/** Intents answered from the FAQ in the middle of a dialog, with the dialog resuming afterwards. */
+const SIDE_QUESTION_INTENTS = new Set([
+  'faq',
+  'shipping.info',
+  'payment.inquiry',
+  'promotion.inquiry',
+  'product.inquiry',
+  'invoice',
+]);
+const DIALOG_INTENT: Record<string, string> = { InvoiceDialog: 'invoice' };
+const ANSWER_ENTITIES = new Set(['orderId', 'taxId', 'email', 'phone', 'size', 'color']);
+
+/**
+ * A confident question about something else while a dialog waits ("包邮吗?" in the middle of a return):
+ * not an answer to the dialog's question, which would carry an order number, a size, digits, …
+ */
+export function isFaqInterruption(analysis: Analysis, progress: DialogProgress | undefined): boolean {
+  if (analysis.confidence < 0.8 || !SIDE_QUESTION_INTENTS.has(analysis.intent)) return false;
+  if (progress && DIALOG_INTENT[progress.dialog] === analysis.intent) return false;
+  if (progress?.expecting && matchChoice(analysis.text, progress.expecting) !== undefined) return false;
+  if (/\d{4}/.test(analysis.text)) return false;
+  return !analysis.entities.some((entity) => ANSWER_ENTITIES.has(entity.type));
+}
 const FOUR_DIGITS = /(?<!\d)\d{4}(?!\d)/;
 
 function normalizedLabel(text: string): string {
@@ -47,7 +92,7 @@ export function route(analysis: Analysis, state: ConversationData, settings: Rou
 
   const confident = analysis.confidence >= settings.confidenceThreshold;
   if (state.awaiting) {
-    if (DISMISS.test(text)) return { kind: 'choice', action: { kind: 'dismiss' } };
+    if (isDismissal(text)) return { kind: 'choice', action: { kind: 'dismiss' } };
     const answersIt =
       state.awaiting.kind === 'phoneLast4'
         ? FOUR_DIGITS.test(text)
@@ -81,6 +126,9 @@ export function route(analysis: Analysis, state: ConversationData, settings: Rou
     case 'shipping.track':
       return { kind: 'track' };
     default:
+      if (settings.dialogIntents?.has(analysis.intent) && wantsAction(analysis)) {
+        return { kind: 'dialog', intent: analysis.intent };
+      }
       return KNOWLEDGE_INTENTS.has(analysis.intent)
         ? { kind: 'knowledge', intent: analysis.intent }
         : { kind: 'clarify', intents: [analysis.intent] };

@@ -1,28 +1,35 @@
 import {
   ActivityHandler,
+  type Activity,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { Analysis, Language } from '../nlu/types';
 import type { TurnRecord } from '../storage/conversation-log';
 import { newConversationData, type ChoiceAction, type ConversationData } from './conversation-state';
-import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/knowledge';
+import { DialogRunner, type DialogTurn } from './dialog-runner';
+import type { EscalationReason } from './escalator';
 import { clarify } from './handlers/clarify';
+import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/knowledge';
 import { continueTracking, openClaim, startTracking, trackOrder } from './handlers/tracking';
-import { say } from './replies';
+import { say, startDialogButtons } from './replies';
 import { TurnReply } from './reply';
-import { route, type Decision } from './router';
+import { isDismissal, isFaqInterruption, route, type Decision, type RouterSettings } from './router';
 import type { BotServices } from './services';
 
 const HAS_WORDS = /[\p{L}]/u;
 
 /**
- * The shop's bot: each message is analysed by the NLU, routed, and answered in the shopper's language.
+ * The shop's bot: each message is analysed by the NLU, routed, and answered in the shopper's language —
+ * from the knowledge base, by looking the order up, by an after-sales dialog, or by a person.
  * It runs on any botbuilder adapter (Direct Line, CloudAdapter, TestAdapter) and knows no transport.
  */
 export class ShopBot extends ActivityHandler {
   private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogRunner;
+  private readonly settings: RouterSettings;
 
   constructor(
     private readonly services: BotServices,
@@ -30,6 +37,16 @@ export class ShopBot extends ActivityHandler {
   ) {
     super();
     this.conversationData = conversationState.createProperty<ConversationData>('kefu');
+    this.dialogs = new DialogRunner(conversationState.createProperty<DialogState>('dialogState'), {
+      orders: services.orders,
+      policy: services.policy,
+      clock: services.clock,
+      recordProgress: async (context, progress) => {
+        const data = await this.conversationData.get(context, newConversationData());
+        data.dialogProgress = progress;
+      },
+    });
+    this.settings = { ...services.settings, dialogIntents: this.dialogs.intents };
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -51,24 +68,43 @@ export class ShopBot extends ActivityHandler {
     state.language = language;
     state.turns += 1;
     const conversationId = context.activity.conversation.id;
-    const log = services.logger.child({ conversationId });
     await this.record(conversationId, shopperRecord(analysis, language, services.clock()));
 
-    const decision = route(analysis, state, services.settings);
-    state.lowConfidenceStreak = decision.kind === 'clarify' ? state.lowConfidenceStreak + 1 : 0;
-    log.debug({ intent: analysis.intent, confidence: analysis.confidence, decision: decision.kind }, 'turn');
+    // Everything the bot sends this turn — its own replies and the dialogs' prompts — goes to the transcript.
+    const sent: string[] = [];
+    context.onSendActivities(async (_context, activities: Partial<Activity>[], next) => {
+      for (const activity of activities)
+        if (activity.type === 'message' && activity.text) sent.push(activity.text);
+      return next();
+    });
 
     const reply = new TurnReply(context, language, state);
-    // Buttons belong to the message that showed them; a new reply shows new ones (or none).
+    const inDialog = await this.dialogs.isActive(context);
+    // Routed before the buttons are cleared: a click on one of them is recognised by its label.
+    const decision = inDialog ? undefined : route(analysis, state, this.settings);
     const previousChoices = state.choices;
-    state.choices = undefined;
+    state.choices = undefined; // buttons belong to the message that showed them
     try {
-      await this.act(decision, analysis, reply, state, context);
+      if (!decision) {
+        await this.inDialog(analysis, reply, state, context);
+      } else {
+        state.lowConfidenceStreak = decision.kind === 'clarify' ? state.lowConfidenceStreak + 1 : 0;
+        services.logger.debug(
+          {
+            conversationId,
+            intent: analysis.intent,
+            confidence: analysis.confidence,
+            decision: decision.kind,
+          },
+          'turn',
+        );
+        await this.act(decision, analysis, reply, state, context);
+      }
     } catch (error) {
       state.choices = previousChoices;
       throw error;
     } finally {
-      for (const line of reply.lines) {
+      for (const line of sent) {
         await this.record(conversationId, {
           at: services.clock().toISOString(),
           role: 'bot',
@@ -77,6 +113,79 @@ export class ShopBot extends ActivityHandler {
         });
       }
     }
+  }
+
+  /** A dialog is waiting for an answer: cancel it, hand over, answer a side question, or carry on. */
+  private async inDialog(
+    analysis: Analysis,
+    reply: TurnReply,
+    state: ConversationData,
+    context: TurnContext,
+  ) {
+    if (isDismissal(analysis.text)) {
+      await this.dialogs.cancel(context);
+      state.dialogProgress = undefined;
+      return reply.text(say('dialogCancelled', reply.language));
+    }
+    if (analysis.intent === 'human.request' && analysis.confidence >= this.settings.confidenceThreshold / 2) {
+      await this.dialogs.cancel(context);
+      await this.escalate(context, reply, state, 'explicit_request', analysis);
+      return;
+    }
+    if (isFaqInterruption(analysis, state.dialogProgress)) {
+      const entry = this.services.faq.retriever.match(analysis.text);
+      if (entry.kind === 'answer') {
+        await sendFaqAnswer(entry.entry, reply, this.services);
+        await reply.text(say('resumeDialog', reply.language));
+        await this.dialogs.reprompt(context);
+        return;
+      }
+    }
+    await this.afterDialog(await this.dialogs.continue(context), analysis, reply, state, context);
+  }
+
+  private async afterDialog(
+    turn: DialogTurn,
+    analysis: Analysis,
+    reply: TurnReply,
+    state: ConversationData,
+    context: TurnContext,
+  ): Promise<void> {
+    if (turn.status !== 'ended') return;
+    const { outcome } = turn;
+    state.dialogProgress = undefined;
+    if (outcome.verifiedOrderId && !state.verifiedOrders.includes(outcome.verifiedOrderId)) {
+      state.verifiedOrders.push(outcome.verifiedOrderId);
+    }
+    if (outcome.status === 'escalate') {
+      const reason: EscalationReason =
+        outcome.reason === 'shopper_request' ? 'explicit_request' : outcome.reason;
+      await this.escalate(context, reply, state, reason, analysis);
+    }
+  }
+
+  private async escalate(
+    context: TurnContext,
+    reply: TurnReply,
+    state: ConversationData,
+    reason: EscalationReason,
+    analysis: Analysis,
+  ): Promise<void> {
+    await this.services.escalator.escalate({ context, reply, state, reason, analysis });
+    state.dialogProgress = undefined;
+  }
+
+  private async startDialog(
+    intent: string,
+    analysis: Analysis,
+    reply: TurnReply,
+    state: ConversationData,
+    context: TurnContext,
+  ): Promise<void> {
+    state.awaiting = undefined;
+    const customerId = context.activity.from?.id;
+    const turn = await this.dialogs.start(context, intent, analysis, reply.language, state, customerId);
+    await this.afterDialog(turn, analysis, reply, state, context);
   }
 
   private async act(
@@ -99,9 +208,18 @@ export class ShopBot extends ActivityHandler {
         return reply.text(say('goodbye', reply.language));
       case 'out-of-scope':
         return reply.text(say('outOfScope', reply.language));
-      case 'knowledge':
-        await answerFromKnowledge(analysis.text, decision.intent, reply, services);
+      case 'knowledge': {
+        const outcome = await answerFromKnowledge(analysis.text, decision.intent, reply, services);
+        const start = startDialogButtons[decision.intent];
+        if (outcome === 'answered' && start && this.settings.dialogIntents?.has(decision.intent)) {
+          await reply.choices(say('offerDialog', reply.language), [
+            { label: start[reply.language], action: { kind: 'dialog', intent: decision.intent } },
+          ]);
+        }
         return;
+      }
+      case 'dialog':
+        return this.startDialog(decision.intent, analysis, reply, state, context);
       case 'track':
         state.awaiting = undefined;
         return startTracking(analysis, reply, state, customerId, services);
@@ -112,7 +230,7 @@ export class ShopBot extends ActivityHandler {
         return clarify(decision.intents, reply);
       }
       case 'escalate':
-        return services.escalator.escalate({ context, reply, state, reason: decision.reason, analysis });
+        return this.escalate(context, reply, state, decision.reason, analysis);
     }
   }
 
@@ -136,18 +254,16 @@ export class ShopBot extends ActivityHandler {
       case 'claim':
         return openClaim(action.orderId, reply, state, customerId, services);
       case 'agent':
-        return services.escalator.escalate({ context, reply, state, reason: 'explicit_request', analysis });
+        return this.escalate(context, reply, state, 'explicit_request', analysis);
+      case 'dialog':
+        return this.startDialog(action.intent, { ...analysis, entities: [] }, reply, state, context);
       case 'dismiss':
         state.awaiting = undefined;
         return reply.text(say('verificationCancelled', reply.language));
       case 'intent': {
         // The shopper told us what they meant: act on it as if the NLU had been sure.
         const chosen: Analysis = { ...analysis, intent: action.intent, confidence: 1 };
-        const decision = route(
-          chosen,
-          { ...state, choices: undefined, awaiting: undefined },
-          services.settings,
-        );
+        const decision = route(chosen, { ...state, choices: undefined, awaiting: undefined }, this.settings);
         return this.act(decision, chosen, reply, state, context);
       }
     }

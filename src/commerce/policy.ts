@@ -110,6 +110,8 @@ export const shopPolicySchema = z
     pointsPerYuan: z.number().min(0),
     /** Minutes an unpaid order waits for payment before it is cancelled automatically. */
     unpaidOrderCancelMinutes: z.number().int().min(1),
+    /** Where returns and exchanges are sent back to, as the shopper should write it on the parcel. */
+    returnAddress: localizedTextSchema,
   })
   .superRefine((policy, context) => {
     const unknownRegions = policy.remoteRegions.filter((name) => !MAINLAND_REGION_NAMES.includes(name));
@@ -198,6 +200,10 @@ export const defaultPolicy: ShopPolicy = parseShopPolicy({
   warrantyCategories: ['electronics'],
   pointsPerYuan: 1,
   unpaidOrderCancelMinutes: 30,
+  returnAddress: {
+    zh: '浙江省杭州市余杭区仓前街道文一西路 1888 号 客服退货组（收件人：售后部，电话 0571-88880000）',
+    en: 'After-sales Dept., 1888 Wenyi West Road, Cangqian, Yuhang District, Hangzhou, Zhejiang, China (tel. 0571-88880000)',
+  },
 });
 
 // The helpers that apply the policy live in their own files; re-exported so callers need one import.

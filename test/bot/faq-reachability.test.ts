@@ -23,7 +23,9 @@ describe('every FAQ entry is reachable through the bot', () => {
           policyTemplateValues(defaultPolicy, language),
         );
         for (const text of FAQ_PHRASINGS[entry.id]?.[language] ?? []) {
-          answered.set(`${entry.id}|${language}|${text}`, (await botHarness().ask(text)) === expected);
+          // The answer comes first; a button to start the matching dialog may follow it.
+          const replies = await botHarness().send(text);
+          answered.set(`${entry.id}|${language}|${text}`, replies[0]?.text === expected);
         }
       }
     }

@@ -1,0 +1,287 @@
+import { MessageFactory } from 'botbuilder';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStep,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { isOwner } from '../../src/commerce/ownership';
+import type { Order, OrderItem } from '../../src/commerce/types';
+import { extractEntities } from '../../src/nlu/entities';
+import { normalize } from '../../src/nlu/normalize';
+import type { Language } from '../../src/nlu/types';
+import { matchChoice, type ChoiceOption } from './choices';
+import type { DialogDeps, DialogProgress } from './dialog-deps';
+import {
+  MAX_VALIDATION_FAILURES,
+  TOO_MANY_FAILURES,
+  type AfterSalesOptions,
+  type DialogOutcome,
+} from './outcome';
+import { dialogText, type DialogTextKey } from './texts';
+
+const CHOICE_PROMPT = 'kefuChoicePrompt';
+const ORDER_ID_PROMPT = 'kefuOrderIdPrompt';
+const PHONE_PROMPT = 'kefuPhonePrompt';
+
+/** What the choice prompt needs to recognise an answer: the options offered. */
+interface ChoiceValidation {
+  options: ChoiceOption[];
+}
+
+interface PhoneValidation {
+  orderPhone: string;
+}
+
+/** Values every after-sales dialog keeps while it runs. */
+export interface AfterSalesValues {
+  order?: Order;
+  item?: OrderItem;
+}
+
+/**
+ * The shared skeleton of the after-sales dialogs: which order (offering the customer's orders as choices,
+ * or asking for the number), proof of ownership (phone digits, three tries), which item, and choice prompts
+ * with buttons that accept a label, a number or a synonym. Three failed answers in one step hand over to a
+ * person (the step after the prompt receives TOO_MANY_FAILURES and ends the dialog with 'escalate').
+ */
+export abstract class AfterSalesDialog extends ComponentDialog {
+  protected constructor(
+    id: string,
+    protected readonly deps: DialogDeps,
+  ) {
+    super(id);
+    this.addDialog(new TextPrompt(CHOICE_PROMPT, (prompt) => this.validateChoice(prompt)));
+    this.addDialog(new TextPrompt(ORDER_ID_PROMPT, (prompt) => validateOrderId(prompt)));
+    this.addDialog(new TextPrompt(PHONE_PROMPT, (prompt) => validatePhone(prompt)));
+  }
+
+  /** Subclasses call this once from their constructor, when their step methods can be bound. */
+  protected useSteps(steps: WaterfallStep[]): void {
+    this.addDialog(new WaterfallDialog(`${this.id}.steps`, steps));
+    this.initialDialogId = `${this.id}.steps`;
+  }
+
+  // ---- helpers for the steps of subclasses ----
+
+  protected options(step: WaterfallStepContext): AfterSalesOptions {
+    return step.options as AfterSalesOptions;
+  }
+
+  protected language(step: WaterfallStepContext): Language {
+    return this.options(step).language;
+  }
+
+  protected values(step: WaterfallStepContext): AfterSalesValues {
+    return step.values as AfterSalesValues;
+  }
+
+  protected async say(
+    step: WaterfallStepContext,
+    key: DialogTextKey,
+    values?: Record<string, string | number>,
+  ) {
+    await step.context.sendActivity(dialogText(key, this.language(step), values));
+  }
+
+  protected async progress(
+    step: WaterfallStepContext,
+    stepName: string,
+    slots: Record<string, string | number | undefined>,
+  ) {
+    (step.values as { progress?: DialogProgress }).progress = { dialog: this.id, step: stepName, slots };
+    await this.deps.recordProgress(step.context, { dialog: this.id, step: stepName, slots });
+  }
+
+  /** Ends the dialog with an outcome for the bot, clearing its progress record. */
+  protected async finish(step: WaterfallStepContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
+    await this.deps.recordProgress(step.context, undefined);
+    const verifiedOrderId = this.values(step).order?.id;
+    return step.endDialog({ ...outcome, verifiedOrderId } satisfies DialogOutcome);
+  }
+
+  /** Asks with buttons; the next step receives the chosen option's value (or TOO_MANY_FAILURES). */
+  protected async askChoice(
+    step: WaterfallStepContext,
+    text: string,
+    options: ChoiceOption[],
+  ): Promise<DialogTurnResult> {
+    const language = this.language(step);
+    const current = (step.values as { progress?: DialogProgress }).progress ?? {
+      dialog: this.id,
+      step: 'choose',
+      slots: {},
+    };
+    await this.deps.recordProgress(step.context, { ...current, expecting: options });
+    const labels = options.map((option) => option.label[language]);
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: MessageFactory.suggestedActions(labels, text, text),
+      retryPrompt: MessageFactory.suggestedActions(labels, dialogText('retryChoice', language), undefined),
+      validations: { options } satisfies ChoiceValidation,
+    });
+  }
+
+  protected confirm(step: WaterfallStepContext, summary: string): Promise<DialogTurnResult> {
+    return this.askChoice(step, summary, [
+      {
+        value: 'yes',
+        label: { zh: dialogText('confirmYes', 'zh'), en: dialogText('confirmYes', 'en') },
+        synonyms: ['确认', '是的', '对', '好的', '可以', 'yes', 'ok', 'sure', 'confirm'],
+      },
+      {
+        value: 'no',
+        label: { zh: dialogText('confirmNo', 'zh'), en: dialogText('confirmNo', 'en') },
+        synonyms: ['不', '否', '算了', 'no', 'not now'],
+      },
+    ]);
+  }
+
+  protected async tooManyFailures(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
+    if (step.result !== TOO_MANY_FAILURES) return undefined;
+    return this.finish(step, {
+      status: 'escalate',
+      reason: 'validation_failed',
+      detail: step.stack.at(-1)?.id,
+    });
+  }
+
+  /** Steps that find the order and make sure the shopper may act on it; the order ends up in values. */
+  protected orderSteps(): WaterfallStep[] {
+    return [
+      async (step) => {
+        const { slots, customerId } = this.options(step);
+        if (slots.orderId) return step.next(slots.orderId);
+        if (customerId) {
+          const orders = (await this.deps.orders.listOrders(customerId)).slice(0, 5);
+          if (orders.length > 0) {
+            const language = this.language(step);
+            return this.askChoice(
+              step,
+              dialogText('chooseOrder', language),
+              orders.map((order) => ({
+                value: order.id,
+                label: {
+                  zh: `${order.id} ${order.items[0]?.name.zh ?? ''}`.trim(),
+                  en: `${order.id} ${order.items[0]?.name.en ?? ''}`.trim(),
+                },
+                synonyms: [order.id],
+              })),
+            );
+          }
+        }
+        return step.prompt(ORDER_ID_PROMPT, {
+          prompt: dialogText('askOrderId', this.language(step)),
+          retryPrompt: dialogText('retryOrderId', this.language(step)),
+        });
+      },
+      async (step) => {
+        const failed = await this.tooManyFailures(step);
+        if (failed) return failed;
+        const orderId = String(step.result);
+        const order = await this.deps.orders.findOrder(orderId);
+        const options = this.options(step);
+        if (!order) {
+          await this.say(step, 'orderNotFound', { orderId });
+          const { orderId: _unknown, ...slots } = options.slots;
+          const retries = ((options as AfterSalesOptions & { orderRetries?: number }).orderRetries ?? 0) + 1;
+          if (retries >= MAX_VALIDATION_FAILURES)
+            return this.finish(step, { status: 'escalate', reason: 'validation_failed' });
+          return step.replaceDialog(this.id, { ...options, slots, orderRetries: retries });
+        }
+        this.values(step).order = order;
+        await this.progress(step, 'verify', { orderId });
+        if (isOwner(order, { customerId: options.customerId }) || options.verifiedOrders.includes(order.id)) {
+          return step.next('verified');
+        }
+        return step.prompt(PHONE_PROMPT, {
+          prompt: dialogText('askPhoneLast4', this.language(step), { orderId: order.id }),
+          retryPrompt: dialogText('retryPhoneLast4', this.language(step)),
+          validations: { orderPhone: order.phone } satisfies PhoneValidation,
+        });
+      },
+      async (step) => {
+        if (step.result === TOO_MANY_FAILURES) {
+          await this.deps.recordProgress(step.context, undefined);
+          return step.endDialog({
+            status: 'escalate',
+            reason: 'verification_failed',
+          } satisfies DialogOutcome);
+        }
+        return step.next();
+      },
+    ];
+  }
+
+  /** Which line of the order: skipped when there is one, or when the message named its size/colour. */
+  protected itemSteps(): WaterfallStep[] {
+    return [
+      async (step) => {
+        const order = this.values(step).order as Order;
+        if (order.items.length === 1) return step.next(order.items[0].sku);
+        const language = this.language(step);
+        return this.askChoice(
+          step,
+          dialogText('chooseItem', language),
+          order.items.map((item) => ({
+            value: item.sku,
+            label: { zh: itemLabel(item, 'zh'), en: itemLabel(item, 'en') },
+            synonyms: [item.name.zh, item.name.en],
+          })),
+        );
+      },
+      async (step) => {
+        const failed = await this.tooManyFailures(step);
+        if (failed) return failed;
+        const order = this.values(step).order as Order;
+        this.values(step).item = order.items.find((item) => item.sku === step.result);
+        return step.next();
+      },
+    ];
+  }
+
+  private async validateChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { options } = prompt.options.validations as ChoiceValidation;
+    const chosen = prompt.recognized.succeeded
+      ? matchChoice(prompt.recognized.value ?? '', options)
+      : undefined;
+    if (chosen !== undefined) {
+      prompt.recognized.value = chosen;
+      return true;
+    }
+    return giveUpAfterTooMany(prompt);
+  }
+}
+
+export function itemLabel(item: OrderItem, language: Language): string {
+  const variant = [item.color, item.size].filter(Boolean).join(' ');
+  return variant ? `${item.name[language]}（${variant}）` : item.name[language];
+}
+
+/** On the last allowed failure the prompt "succeeds" with a marker so the dialog can hand over. */
+function giveUpAfterTooMany(prompt: PromptValidatorContext<string>): boolean {
+  if (prompt.attemptCount >= MAX_VALIDATION_FAILURES) {
+    prompt.recognized.value = TOO_MANY_FAILURES;
+    return true;
+  }
+  return false;
+}
+
+async function validateOrderId(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const text = normalize(prompt.recognized.value ?? '').text;
+  const orderId = extractEntities(text).find((entity) => entity.type === 'orderId')?.value;
+  if (orderId) {
+    prompt.recognized.value = orderId;
+    return true;
+  }
+  return giveUpAfterTooMany(prompt);
+}
+
+async function validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  const { orderPhone } = prompt.options.validations as PhoneValidation;
+  const digits = /(?<!\d)(\d{4})(?!\d)/.exec(prompt.recognized.value ?? '')?.[1];
+  if (digits && orderPhone.replace(/\D/g, '').endsWith(digits)) return true;
+  return giveUpAfterTooMany(prompt);
+}

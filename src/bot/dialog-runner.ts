@@ -1,0 +1,85 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  afterSalesDialogs,
+  slotsFromMessage,
+  type AfterSalesOptions,
+  type DialogDeps,
+  type DialogOutcome,
+} from '../../dialogs';
+import type { Analysis, Language } from '../nlu/types';
+import type { ConversationData } from './conversation-state';
+
+export type DialogTurn =
+  { status: 'waiting' } | { status: 'ended'; outcome: DialogOutcome } | { status: 'none' };
+
+/** Starts and continues the after-sales dialogs for the ShopBot and reports how they end. */
+export class DialogRunner {
+  private readonly dialogs: DialogSet;
+  private readonly idByIntent = new Map<string, string>();
+
+  constructor(dialogState: StatePropertyAccessor<DialogState>, deps: DialogDeps) {
+    this.dialogs = new DialogSet(dialogState);
+    for (const { intent, id, dialog } of afterSalesDialogs(deps)) {
+      this.dialogs.add(dialog);
+      this.idByIntent.set(intent, id);
+    }
+  }
+
+  get intents(): ReadonlySet<string> {
+    return new Set(this.idByIntent.keys());
+  }
+
+  async isActive(context: TurnContext): Promise<boolean> {
+    const dc = await this.dialogs.createContext(context);
+    return dc.activeDialog !== undefined;
+  }
+
+  async start(
+    context: TurnContext,
+    intent: string,
+    analysis: Analysis,
+    language: Language,
+    state: ConversationData,
+    customerId: string | undefined,
+  ): Promise<DialogTurn> {
+    const id = this.idByIntent.get(intent);
+    if (!id) return { status: 'none' };
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    const options: AfterSalesOptions = {
+      language,
+      customerId,
+      verifiedOrders: [...state.verifiedOrders],
+      slots: slotsFromMessage(analysis.text, analysis.entities),
+    };
+    return settle(await dc.beginDialog(id, options));
+  }
+
+  async continue(context: TurnContext): Promise<DialogTurn> {
+    const dc = await this.dialogs.createContext(context);
+    return settle(await dc.continueDialog());
+  }
+
+  /** Asks the current question again (after an interruption was answered). */
+  async reprompt(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.repromptDialog();
+  }
+
+  async cancel(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+  }
+}
+
+function settle(result: { status: DialogTurnStatus; result?: unknown }): DialogTurn {
+  if (result.status === DialogTurnStatus.waiting) return { status: 'waiting' };
+  if (result.status === DialogTurnStatus.complete) {
+    return {
+      status: 'ended',
+      outcome: (result.result as DialogOutcome | undefined) ?? { status: 'declined' },
+    };
+  }
+  return { status: 'none' };
+}
