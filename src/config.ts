@@ -93,8 +93,54 @@ export const settingDefinitions = {
     env: 'DIRECTLINE_SECRET',
     schema: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16).optional()),
     allowed: 'at least 16 characters',
-    description: 'When set, `POST /v3/directline/tokens/generate` needs `Authorization: Bearer <secret>`.',
+    description:
+      'Signs Direct Line tokens, and when set `POST /v3/directline/tokens/generate` needs `Authorization: Bearer <secret>`. Unset: a random secret per process, so several instances must set the same one.',
     secret: true,
+  }),
+  directLineTokenTtlSeconds: setting({
+    env: 'DIRECTLINE_TOKEN_TTL_SECONDS',
+    schema: z.coerce.number().int().min(60).max(86400).default(3600),
+    allowed: 'seconds from 60 to 86400',
+    description:
+      'Lifetime of a Direct Line token; clients refresh it with `POST /v3/directline/tokens/refresh` before it ends.',
+    defaultText: '3600',
+  }),
+  demoPage: setting({
+    env: 'DEMO_PAGE',
+    schema: booleanFromText.default(true),
+    allowed: 'true or false',
+    description:
+      'Serve the demo shop page at `GET /`. It issues Direct Line tokens to its visitors itself, so turn it off when your own site issues tokens with DIRECTLINE_SECRET.',
+    defaultText: 'true',
+  }),
+  maxMessageLength: setting({
+    env: 'MAX_MESSAGE_LENGTH',
+    schema: z.coerce.number().int().min(1).max(20000).default(2000),
+    allowed: 'characters from 1 to 20000',
+    description: 'Longest text a shopper may send in one message; longer ones are refused with 413.',
+    defaultText: '2000',
+  }),
+  maxBodyBytes: setting({
+    env: 'MAX_BODY_BYTES',
+    schema: z.coerce.number().int().min(1024).max(10485760).default(65536),
+    allowed: 'bytes from 1024 to 10485760',
+    description: 'Largest JSON request body (an activity, a login); larger ones are refused with 413.',
+    defaultText: '65536',
+  }),
+  maxAttachmentBytes: setting({
+    env: 'MAX_ATTACHMENT_BYTES',
+    schema: z.coerce.number().int().min(1024).max(52428800).default(5242880),
+    allowed: 'bytes from 1024 to 52428800',
+    description: 'Largest file a shopper may upload (a photo of a damaged item); kept with the conversation.',
+    defaultText: '5242880',
+  }),
+  rateLimitPerMinute: setting({
+    env: 'RATE_LIMIT_PER_MINUTE',
+    schema: z.coerce.number().int().min(1).max(10000).default(30),
+    allowed: 'a whole number from 1 to 10000',
+    description:
+      'Activities one conversation may send per minute; more are refused with 429 and Retry-After.',
+    defaultText: '30',
   }),
   microsoftAppId: setting({
     env: 'MICROSOFT_APP_ID',

@@ -4,11 +4,18 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
 } from 'fastify';
+import websocket from '@fastify/websocket';
+import { ChannelRefusal, channelErrors } from '../channels/channel-errors';
 import type { KefuConfig } from '../config';
 import type { Logger } from '../log/logger';
+import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
+import { createChannels } from './channels';
 import { errorBody, HttpError } from './http-errors';
+import { registerBotFrameworkRoutes } from './routes/bot-framework';
+import { registerDirectLineRoutes } from './routes/directline';
 import { registerHealthRoutes } from './routes/health';
+import { registerWebRoutes } from './routes/web';
 
 export interface AppDependencies {
   config: KefuConfig;
@@ -16,10 +23,9 @@ export interface AppDependencies {
   redis?: RedisClient;
   /** Extra routes or hooks, registered before the server listens (a shop's own endpoints, tests). */
   extend?: (app: FastifyInstance) => void;
+  /** A trained NLU to share (training takes a second or two); trained here when absent. */
+  nlu?: Nlu;
 }
-
-/** Largest request body accepted anywhere; routes that take less say so themselves. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP application without listening, so tests can start it on any port. */
 export function buildApp(deps: AppDependencies): FastifyInstance {
@@ -27,7 +33,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Per-request lines are written at debug level by the onResponse hook below instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Uploads are streamed by the multipart parser under their own limit (MAX_ATTACHMENT_BYTES).
+    bodyLimit: deps.config.maxBodyBytes,
     // Keep-alive sockets with no request in flight are closed on shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -47,7 +54,13 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   app.addHook('onResponse', (request, reply, done) => {
     request.log.debug(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+      // The path only: a stream URL's query carries a token.
+      {
+        method: request.method,
+        url: request.url.split('?')[0],
+        statusCode: reply.statusCode,
+        ms: reply.elapsedTime,
+      },
       'request',
     );
     done();
@@ -59,8 +72,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       .send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
+  app.setErrorHandler((error: FastifyError | HttpError | ChannelRefusal, request, reply) => {
+    if (error instanceof HttpError || error instanceof ChannelRefusal) {
       void reply.status(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
       return;
     }
@@ -69,7 +82,17 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       request.log.error({ err: error }, 'request failed');
       void reply
         .status(status)
-        .send(errorBody('internal_error', 'Something went wrong on our side; please retry.'));
+        .send(
+          errorBody(
+            'internal_error',
+            'Something went wrong on our side; please retry. 服务器出了点问题，请重试。',
+          ),
+        );
+      return;
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const refusal = channelErrors.bodyTooLarge(deps.config.maxBodyBytes);
+      void reply.status(refusal.statusCode).send(errorBody(refusal.code, refusal.message));
       return;
     }
     // Fastify's own 4xx (bad JSON, body too large, wrong content type) carry a useful message and code.
@@ -78,6 +101,32 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   registerHealthRoutes(app, deps);
+  const { config, logger } = deps;
+  const channels = createChannels({ config, logger, redis: deps.redis, nlu: deps.nlu });
+  app.addHook('onClose', async () => channels.close());
+  void app.register(websocket);
+  void app.register(async (scope) => {
+    await registerDirectLineRoutes(scope, {
+      service: channels.directLine,
+      tokens: channels.tokens,
+      activityLog: channels.stores.activityLog,
+      logger: logger.child({ channel: 'directline' }),
+      maxAttachmentBytes: config.maxAttachmentBytes,
+    });
+  });
+  registerBotFrameworkRoutes(app, {
+    adapter: channels.botFramework,
+    bot: channels.bot,
+    rateLimiter: channels.stores.rateLimiter,
+    maxMessageLength: config.maxMessageLength,
+    logger,
+  });
+  if (config.demoPage) {
+    registerWebRoutes(app, {
+      tokens: channels.tokens,
+      newConversationId: () => channels.directLine.newConversationId(),
+    });
+  }
   deps.extend?.(app);
   return app;
 }

@@ -16,12 +16,13 @@ export async function startServer(
   config: KefuConfig,
   logger: Logger,
   extend?: AppDependencies['extend'],
+  options: Pick<AppDependencies, 'nlu'> = {},
 ): Promise<RunningServer> {
   let redis: RedisClient | undefined;
   if (config.redisUrl) {
     redis = await connectRedis(config.redisUrl, logger.child({ part: 'redis' }));
   }
-  const app = buildApp({ config, logger, redis, extend });
+  const app = buildApp({ config, logger, redis, extend, nlu: options.nlu });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,10 +1,18 @@
 import { loadConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server/start';
+import { sharedNlu } from '../helpers/bot';
 import { testLogger } from '../helpers/quiet-logger';
 import { describeRedis, useRedis } from '../helpers/redis';
 
 async function start(env: NodeJS.ProcessEnv = {}): Promise<{ server: RunningServer; base: string }> {
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env }), testLogger());
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env }),
+    testLogger(),
+    undefined,
+    {
+      nlu: sharedNlu(),
+    },
+  );
   return { server, base: `http://127.0.0.1:${server.port}` };
 }
 
@@ -37,12 +45,16 @@ describe('graceful shutdown', () => {
     let arrived!: () => void;
     const hasArrived = new Promise<void>((resolve) => (arrived = resolve));
     // A route only this test has, that holds its request until the test lets go.
-    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), testLogger(), (app) =>
-      app.get('/slow', async () => {
-        arrived();
-        await released;
-        return { done: true };
-      }),
+    const server = await startServer(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      testLogger(),
+      (app) =>
+        app.get('/slow', async () => {
+          arrived();
+          await released;
+          return { done: true };
+        }),
+      { nlu: sharedNlu() },
     );
     const base = `http://127.0.0.1:${server.port}`;
     const inFlight = fetch(`${base}/slow`);

@@ -62,7 +62,11 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
   },
   carriers: {
     zh: ['用的什么快递', '你们发哪家快递', '可以改發順豐嗎'],
-    en: ['which courier will deliver my parcel', 'can you ship with sf express', 'what delivery companies do you work with'],
+    en: [
+      'which courier will deliver my parcel',
+      'can you ship with sf express',
+      'what delivery companies do you work with',
+    ],
   },
   'delivery-times': {
     zh: ['下单后几天能到', '快递一般要多久', '寄過來要幾天'],

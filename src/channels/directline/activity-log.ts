@@ -1,0 +1,99 @@
+import { EventEmitter } from 'node:events';
+import type { Activity } from 'botbuilder';
+
+/**
+ * Every activity of a Direct Line conversation — the shopper's (echoed back with an id, as Direct Line
+ * does) and the bot's — in order. A watermark is the sequence number of the last activity a client has
+ * seen, so a client that reconnects with it gets exactly what it missed.
+ */
+
+export type LoggedActivity = Partial<Activity> & { id: string };
+
+export interface ActivityPage {
+  activities: LoggedActivity[];
+  /** The watermark to ask with next time: the last returned activity's sequence number. */
+  watermark: number;
+}
+
+export interface ActivityLog {
+  /** Stores an activity and returns it with its id (`<conversation>|<sequence>`). */
+  append(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity>;
+  /** Activities after `watermark`, oldest first, at most `limit`. */
+  read(conversationId: string, watermark: number, limit?: number): Promise<ActivityPage>;
+  /** Calls `onAppend` whenever an activity is appended to the conversation (here or on another instance). */
+  watch(conversationId: string, onAppend: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** Activities kept per conversation; older ones fall off, as on the real Direct Line service. */
+export const MAX_LOGGED_ACTIVITIES = 1000;
+/** Largest page a single read returns; clients ask again with the new watermark. */
+export const ACTIVITY_PAGE_SIZE = 100;
+
+export function activityId(conversationId: string, sequence: number): string {
+  return `${conversationId}|${String(sequence).padStart(7, '0')}`;
+}
+
+interface MemoryConversation {
+  sequence: number;
+  entries: { sequence: number; activity: LoggedActivity }[];
+}
+
+/** The in-memory log: one process, no set-up. Keeps the most recently used conversations only. */
+export class MemoryActivityLog implements ActivityLog {
+  private readonly conversations = new Map<string, MemoryConversation>();
+  private readonly events = new EventEmitter();
+
+  constructor(private readonly maxConversations = 10_000) {
+    // One listener per open WebSocket of a conversation; many sockets are normal, not a leak.
+    this.events.setMaxListeners(0);
+  }
+
+  async append(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
+    const conversation = this.touch(conversationId);
+    conversation.sequence += 1;
+    const logged: LoggedActivity = { ...activity, id: activityId(conversationId, conversation.sequence) };
+    conversation.entries.push({ sequence: conversation.sequence, activity: logged });
+    if (conversation.entries.length > MAX_LOGGED_ACTIVITIES) {
+      conversation.entries.splice(0, conversation.entries.length - MAX_LOGGED_ACTIVITIES);
+    }
+    this.events.emit(conversationId);
+    return logged;
+  }
+
+  async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
+    const entries = this.conversations.get(conversationId)?.entries ?? [];
+    const page = entries.filter((entry) => entry.sequence > watermark).slice(0, limit);
+    return {
+      activities: page.map((entry) => entry.activity),
+      watermark: page.length > 0 ? page[page.length - 1].sequence : watermark,
+    };
+  }
+
+  async watch(conversationId: string, onAppend: () => void): Promise<() => Promise<void>> {
+    this.events.on(conversationId, onAppend);
+    return async () => {
+      this.events.off(conversationId, onAppend);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.events.removeAllListeners();
+  }
+
+  private touch(conversationId: string): MemoryConversation {
+    let conversation = this.conversations.get(conversationId);
+    if (conversation) {
+      // Re-inserting moves it to the end, so the first key is always the least recently used.
+      this.conversations.delete(conversationId);
+    } else {
+      conversation = { sequence: 0, entries: [] };
+      if (this.conversations.size >= this.maxConversations) {
+        const oldest = this.conversations.keys().next().value;
+        if (oldest !== undefined) this.conversations.delete(oldest);
+      }
+    }
+    this.conversations.set(conversationId, conversation);
+    return conversation;
+  }
+}

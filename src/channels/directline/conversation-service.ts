@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ActivityTypes,
+  type Activity,
+  type ChannelAccount,
+  type ConversationAccount,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from '../../log/logger';
+import { channelErrors } from '../channel-errors';
+import { InProcessAdapter } from '../in-process-adapter';
+import { turnFailedReply } from '../turn-failed-reply';
+import type { ActivityLog, ActivityPage, LoggedActivity } from './activity-log';
+import type { AttachmentStore, StoredAttachment } from './attachment-store';
+import type { RateLimiter } from './rate-limiter';
+import type { IncomingActivity } from './schemas';
+
+export interface ShopperAccount {
+  id: string;
+  name?: string;
+}
+
+export interface DirectLineServiceOptions {
+  bot: { run(context: TurnContext): Promise<void> };
+  activityLog: ActivityLog;
+  attachments: AttachmentStore;
+  rateLimiter: RateLimiter;
+  maxMessageLength: number;
+  logger: Logger;
+  botAccount?: ChannelAccount;
+  now?: () => Date;
+  /** How often "typing" repeats while a slow turn has not answered yet. */
+  typingRepeatMs?: number;
+}
+
+export const DIRECT_LINE_CHANNEL_ID = 'directline';
+
+/** A shopper's account on the activity; no name is left out rather than sent empty. */
+function shopperAccount(shopper: ShopperAccount): ChannelAccount {
+  return { id: shopper.id, role: 'user', ...(shopper.name ? { name: shopper.name } : {}) } as ChannelAccount;
+}
+
+/**
+ * The Direct Line conversations: a posted activity is echoed into the conversation's log, then handed
+ * through an in-process adapter to the bot, whose replies are appended to the same log in the order it
+ * sent them. Turns of one conversation run one at a time, so the log reads like the conversation went.
+ */
+export class DirectLineService {
+  private readonly adapter = new InProcessAdapter();
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly botAccount: ChannelAccount;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: DirectLineServiceOptions) {
+    this.botAccount = options.botAccount ?? { id: 'kefu', name: 'kefu 客服', role: 'bot' };
+    this.now = options.now ?? (() => new Date());
+    this.adapter.onTurnError = async (context, error) => {
+      options.logger.error(
+        { err: error, conversationId: context.activity.conversation?.id },
+        'direct line turn failed',
+      );
+      await context.sendActivity(turnFailedReply(context.activity));
+    };
+  }
+
+  newConversationId(): string {
+    return randomBytes(15).toString('base64url');
+  }
+
+  /**
+   * Tells the bot a conversation began (conversationUpdate), once: a conversation whose log already has
+   * activities was started before. Returns whether it is new.
+   */
+  async start(conversationId: string, shopper: ShopperAccount, locale?: string): Promise<boolean> {
+    return this.serialize(conversationId, async () => {
+      const existing = await this.options.activityLog.read(conversationId, 0, 1);
+      if (existing.activities.length > 0) return false;
+      const activity: Partial<Activity> = {
+        ...this.envelope(conversationId, shopper),
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [shopperAccount(shopper), this.botAccount],
+        locale,
+      };
+      await this.runTurn(conversationId, activity, false);
+      return true;
+    });
+  }
+
+  /** Accepts a shopper's activity: checks the limits, logs it, runs the bot's turn on it. */
+  async post(
+    conversationId: string,
+    shopper: ShopperAccount,
+    input: IncomingActivity,
+  ): Promise<LoggedActivity> {
+    this.checkLength(input.text);
+    await this.checkRate(conversationId);
+    return this.serialize(conversationId, async () => {
+      const activity: Partial<Activity> = {
+        ...input,
+        ...this.envelope(conversationId, shopper),
+        from: shopperAccount({ id: shopper.id, name: input.from?.name ?? shopper.name }),
+      };
+      const logged = await this.options.activityLog.append(conversationId, activity);
+      // A shopper's "typing" only tells other viewers; the bot has nothing to answer.
+      if (input.type !== 'typing') await this.runTurn(conversationId, logged, input.type === 'message');
+      return logged;
+    });
+  }
+
+  /** Stores uploaded files with the conversation and posts the message that carries them. */
+  async upload(
+    conversationId: string,
+    shopper: ShopperAccount,
+    input: IncomingActivity,
+    files: StoredAttachment[],
+    attachmentUrl: (attachmentId: string) => string,
+  ): Promise<LoggedActivity> {
+    this.checkLength(input.text);
+    const attachments = [];
+    for (const file of files) {
+      const attachmentId = await this.options.attachments.put(conversationId, file);
+      attachments.push({
+        contentType: file.contentType,
+        contentUrl: attachmentUrl(attachmentId),
+        name: file.name,
+      });
+    }
+    return this.post(conversationId, shopper, { ...input, type: 'message', attachments });
+  }
+
+  read(conversationId: string, watermark: number): Promise<ActivityPage> {
+    return this.options.activityLog.read(conversationId, watermark);
+  }
+
+  attachment(conversationId: string, attachmentId: string): Promise<StoredAttachment | undefined> {
+    return this.options.attachments.get(conversationId, attachmentId);
+  }
+
+  /** Waits for the turns under way, so a shutdown does not cut a reply in half. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+  }
+
+  private checkLength(text: string | undefined): void {
+    // Code points, not UTF-16 units: an emoji is one character to the shopper.
+    if (text !== undefined && [...text].length > this.options.maxMessageLength) {
+      throw channelErrors.messageTooLong(this.options.maxMessageLength);
+    }
+  }
+
+  private async checkRate(conversationId: string): Promise<void> {
+    const decision = await this.options.rateLimiter.hit(`${DIRECT_LINE_CHANNEL_ID}:${conversationId}`);
+    if (!decision.allowed) throw channelErrors.tooManyActivities(decision.retryAfterSeconds);
+  }
+
+  private envelope(conversationId: string, shopper: ShopperAccount): Partial<Activity> {
+    const conversation: ConversationAccount = {
+      id: conversationId,
+      isGroup: false,
+      conversationType: 'personal',
+      name: DIRECT_LINE_CHANNEL_ID,
+    };
+    return {
+      channelId: DIRECT_LINE_CHANNEL_ID,
+      serviceUrl: `urn:kefu:${DIRECT_LINE_CHANNEL_ID}`,
+      conversation,
+      from: shopperAccount(shopper),
+      recipient: this.botAccount,
+      timestamp: this.now(),
+    };
+  }
+
+  /**
+   * Runs the bot on one activity. The shopper sees "typing" at once and again every few seconds until
+   * the first answer; every reply goes into the log through one queue, so none overtakes another and no
+   * "typing" comes after an answer.
+   */
+  private async runTurn(
+    conversationId: string,
+    activity: Partial<Activity>,
+    showTyping: boolean,
+  ): Promise<void> {
+    const { activityLog, logger } = this.options;
+    let answered = false;
+    let finished = false;
+    let queue: Promise<unknown> = Promise.resolve();
+    const enqueue = async (work: () => Promise<unknown>): Promise<void> => {
+      const next = queue.catch(() => undefined).then(work);
+      queue = next;
+      await next;
+    };
+    const typing = () =>
+      enqueue(async () => {
+        if (answered || finished) return;
+        await activityLog.append(conversationId, {
+          ...this.envelope(conversationId, { id: activity.from?.id ?? '' }),
+          type: ActivityTypes.Typing,
+          from: this.botAccount,
+          recipient: activity.from,
+          replyToId: activity.id,
+        });
+      });
+
+    let timer: NodeJS.Timeout | undefined;
+    if (showTyping) {
+      await typing();
+      timer = setInterval(() => {
+        typing().catch((error: unknown) => logger.warn({ err: error, conversationId }, 'typing not sent'));
+      }, this.options.typingRepeatMs ?? 3000);
+    }
+    try {
+      await this.adapter.processActivity(
+        activity,
+        (context) => this.options.bot.run(context),
+        (reply) =>
+          enqueue(async () => {
+            if (reply.type === ActivityTypes.Message) answered = true;
+            const { id: _adapterId, ...rest } = reply;
+            await activityLog.append(conversationId, { ...rest, timestamp: this.now() });
+          }),
+      );
+    } finally {
+      finished = true;
+      if (timer) clearInterval(timer);
+      await queue.catch(() => undefined);
+    }
+  }
+
+  private serialize<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const result = previous.then(work);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.queues.get(conversationId) === tail) this.queues.delete(conversationId);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,110 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../../log/logger';
+import { Keyspace } from '../../storage/keyspace';
+import type { RedisClient } from '../../storage/redis-client';
+import {
+  ACTIVITY_PAGE_SIZE,
+  activityId,
+  MAX_LOGGED_ACTIVITIES,
+  type ActivityLog,
+  type ActivityPage,
+  type LoggedActivity,
+} from './activity-log';
+
+/**
+ * Numbers the activity and appends it in one step, so two instances appending to one conversation cannot
+ * hand out the same watermark. The stream entry id is `0-<sequence>`: the watermark is the entry id, and
+ * a read after watermark N starts at `0-(N+1)`. PUBLISH wakes the WebSockets of every instance.
+ */
+const APPEND = `
+local sequence = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '0-' .. sequence, 'a', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('PUBLISH', KEYS[3], sequence)
+return sequence`;
+
+export interface RedisActivityLogOptions {
+  prefix: string;
+  /** A conversation untouched this long is forgotten. */
+  ttlSeconds?: number;
+  logger: Logger;
+}
+
+/** The Direct Line activity log on Redis Streams: one capped stream per conversation. */
+export class RedisActivityLog implements ActivityLog {
+  private readonly keys: Keyspace;
+  private readonly ttlSeconds: number;
+  private subscriber: Promise<RedisClient> | undefined;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly options: RedisActivityLogOptions,
+  ) {
+    this.keys = new Keyspace(`${options.prefix}dl:`);
+    this.ttlSeconds = options.ttlSeconds ?? 30 * 24 * 3600;
+  }
+
+  async append(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
+    const sequence = await this.redis.eval(APPEND, {
+      keys: [
+        this.streamKey(conversationId),
+        this.keys.key('seq', conversationId),
+        this.channel(conversationId),
+      ],
+      arguments: [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)],
+    });
+    return { ...activity, id: activityId(conversationId, Number(sequence)) };
+  }
+
+  async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
+    const entries = await this.redis.xRange(this.streamKey(conversationId), `0-${watermark + 1}`, '+', {
+      COUNT: limit,
+    });
+    let last = watermark;
+    const activities = (entries ?? []).map((entry) => {
+      const sequence = Number(entry.id.slice(2));
+      last = sequence;
+      const stored = JSON.parse(String(entry.message.a)) as Partial<Activity>;
+      return { ...stored, id: activityId(conversationId, sequence) };
+    });
+    return { activities, watermark: last };
+  }
+
+  async watch(conversationId: string, onAppend: () => void): Promise<() => Promise<void>> {
+    const subscriber = await this.connectSubscriber();
+    const channel = this.channel(conversationId);
+    const listener = () => onAppend();
+    await subscriber.subscribe(channel, listener);
+    return async () => {
+      if (subscriber.isOpen) await subscriber.unsubscribe(channel, listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    const subscriber = await this.subscriber?.catch(() => undefined);
+    this.subscriber = undefined;
+    if (subscriber?.isOpen) await subscriber.close();
+  }
+
+  private streamKey(conversationId: string): string {
+    return this.keys.key('log', conversationId);
+  }
+
+  private channel(conversationId: string): string {
+    return this.keys.key('appended', conversationId);
+  }
+
+  /** One subscriber connection per process, opened when the first WebSocket needs it. */
+  private connectSubscriber(): Promise<RedisClient> {
+    this.subscriber ??= (async () => {
+      const subscriber = this.redis.duplicate();
+      subscriber.on('error', (error: Error) =>
+        this.options.logger.warn({ err: error }, 'redis subscriber connection problem'),
+      );
+      await subscriber.connect();
+      return subscriber;
+    })();
+    return this.subscriber;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Logger } from '../../log/logger';
+import type { RedisClient } from '../../storage/redis-client';
+import { MemoryActivityLog, type ActivityLog } from './activity-log';
+import { MemoryAttachmentStore, type AttachmentStore } from './attachment-store';
+import { MemoryRateLimiter, type RateLimiter } from './rate-limiter';
+import { RedisActivityLog } from './redis-activity-log';
+import { RedisAttachmentStore } from './redis-attachment-store';
+import { RedisRateLimiter } from './redis-rate-limiter';
+
+export interface ChannelStores {
+  activityLog: ActivityLog;
+  attachments: AttachmentStore;
+  rateLimiter: RateLimiter;
+}
+
+/** Memory without Redis; with Redis, shared by every instance so a client may land on any of them. */
+export function createChannelStores(options: {
+  redis?: RedisClient;
+  prefix: string;
+  rateLimitPerMinute: number;
+  logger: Logger;
+}): ChannelStores {
+  const { redis, prefix, rateLimitPerMinute, logger } = options;
+  if (!redis) {
+    return {
+      activityLog: new MemoryActivityLog(),
+      attachments: new MemoryAttachmentStore(),
+      rateLimiter: new MemoryRateLimiter(rateLimitPerMinute),
+    };
+  }
+  return {
+    activityLog: new RedisActivityLog(redis, { prefix, logger }),
+    attachments: new RedisAttachmentStore(redis, prefix),
+    rateLimiter: new RedisRateLimiter(redis, prefix, rateLimitPerMinute),
+  };
+}
