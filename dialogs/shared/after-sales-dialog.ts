@@ -261,7 +261,7 @@ export function itemLabel(item: OrderItem, language: Language): string {
 }
 
 /** On the last allowed failure the prompt "succeeds" with a marker so the dialog can hand over. */
-function giveUpAfterTooMany(prompt: PromptValidatorContext<string>): boolean {
+export function giveUpAfterTooMany(prompt: PromptValidatorContext<string>): boolean {
   if (prompt.attemptCount >= MAX_VALIDATION_FAILURES) {
     prompt.recognized.value = TOO_MANY_FAILURES;
     return true;

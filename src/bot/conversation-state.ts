@@ -16,10 +16,16 @@ export interface PendingChoice {
   action: ChoiceAction;
 }
 
+/**
+ * What the shopper wanted when the bot asked for an order number or phone digits, so the answer leads back
+ * to it: `track` shows the order's tracking, `tickets` its after-sales requests.
+ */
+export type AwaitingPurpose = 'track' | 'tickets';
+
 /** A question the bot asked and is waiting for an answer to. */
 export type Awaiting =
-  | { kind: 'orderId'; purpose: 'track' }
-  | { kind: 'phoneLast4'; orderId: string; attempts: number; purpose: 'track' };
+  | { kind: 'orderId'; purpose: AwaitingPurpose }
+  | { kind: 'phoneLast4'; orderId: string; attempts: number; purpose: AwaitingPurpose };
 
 /** Per-conversation memory of the bot, kept in botbuilder Storage between turns. */
 export interface ConversationData {
@@ -34,6 +40,8 @@ export interface ConversationData {
   /** The after-sales dialog in progress and how far it got (for an agent taking over). */
   dialogProgress?: DialogProgress;
   lowConfidenceStreak: number;
+  /** No agent was on duty: the shopper's next message becomes a ticket for the next shift. */
+  leavingMessage?: boolean;
   turns: number;
 }
 

@@ -3,6 +3,7 @@ import { ConversationState, type Storage } from 'botbuilder';
 import { DemoOrderService } from '../commerce/demo/demo-order-service';
 import type { OrderService } from '../commerce/order-service';
 import { defaultPolicy, type ShopPolicy } from '../commerce/policy';
+import type { TicketStore } from '../commerce/ticket-store';
 import type { KefuConfig } from '../config';
 import { loadFaqEntries } from '../knowledge/faq-entry';
 import { FaqRetriever } from '../knowledge/faq-retriever';
@@ -24,6 +25,12 @@ export interface ShopBotOptions {
   /** Trained once and shared: training takes a second or two. */
   nlu?: Nlu;
   orders?: OrderService;
+  /**
+   * Where the demo shop keeps its tickets (`createStores(...).ticketStore`, so that with Redis every instance
+   * sees the same tickets and draws ids from one counter). Only used when `orders` is not given: a shop's own
+   * order system keeps its own tickets.
+   */
+  ticketStore?: TicketStore;
   policy?: ShopPolicy;
   escalator?: Escalator;
   clock?: () => Date;
@@ -42,7 +49,9 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
       retriever: new FaqRetriever(entries, { tokenize: retrievalTokenizer(nlu.tokenSource) }),
       entries: new Map(entries.map((entry) => [entry.id, entry])),
     },
-    orders: options.orders ?? new DemoOrderService({ now: clock(), clock, policy }),
+    orders:
+      options.orders ??
+      new DemoOrderService({ now: clock(), clock, policy, ticketStore: options.ticketStore }),
     policy,
     conversationLog: options.conversationLog,
     escalator: options.escalator ?? new NoAgentEscalator(policy),

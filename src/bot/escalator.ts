@@ -1,15 +1,11 @@
 import type { TurnContext } from 'botbuilder';
+import type { EscalationReasonCode } from '../handoff/escalation-policy';
 import type { Analysis } from '../nlu/types';
 import type { ConversationData } from './conversation-state';
 import type { TurnReply } from './reply';
 
-export type EscalationReason =
-  | 'explicit_request'
-  | 'complaint'
-  | 'verification_failed'
-  | 'overdue_parcel'
-  | 'validation_failed'
-  | 'policy_refusal';
+/** The reason codes of the escalation policy (DESIGN.md §6), one per trigger. */
+export type EscalationReason = EscalationReasonCode;
 
 export interface EscalationRequest {
   context: TurnContext;

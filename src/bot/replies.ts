@@ -113,6 +113,42 @@ export const replies = {
     zh: '{answer}\n\n如需办理，请告诉我订单号，我来帮您处理。',
     en: '{answer}\n\nIf you would like to go ahead, tell me the order number and I will help you.',
   },
+  ticketsAskOrderId: {
+    zh: '好的，请告诉我要查询售后进度的订单号（在“我的订单”里可以找到）。',
+    en: 'Sure — which order is it about? Please tell me the order number (you can find it under "My orders").',
+  },
+  ticketsList: {
+    zh: '您的售后申请进度如下（最新的在前）：\n{tickets}',
+    en: 'Here is where your requests stand, newest first:\n{tickets}',
+  },
+  ticketsOrderList: {
+    zh: '订单 {orderId} 的售后申请进度如下（最新的在前）：\n{tickets}',
+    en: 'Here is where the requests on order {orderId} stand, newest first:\n{tickets}',
+  },
+  ticketLine: {
+    zh: '· {kind}｜订单 {orderId}｜{status}｜{updatedAt} 更新\n  {summary}（工单号 {ticketId}）',
+    en: '· {kind} — order {orderId} — {status}, last updated {updatedAt}\n  {summary} (ticket {ticketId})',
+  },
+  ticketLineNoOrder: {
+    zh: '· {kind}｜{status}｜{updatedAt} 更新\n  {summary}（工单号 {ticketId}）',
+    en: '· {kind} — {status}, last updated {updatedAt}\n  {summary} (ticket {ticketId})',
+  },
+  ticketsMore: {
+    zh: '（这里只列出最近的 {shown} 条，共 {total} 条；更早的申请可以转人工客服帮您查询。）',
+    en: '(These are the latest {shown} of {total}; an agent can look up the others for you.)',
+  },
+  ticketsNone: {
+    zh: '您目前没有进行中或最近的售后申请（退货、换货、开票等）。',
+    en: 'You have no open or recent requests (returns, exchanges, invoices and so on).',
+  },
+  ticketsNoneForOrder: {
+    zh: '订单 {orderId} 目前没有售后申请记录。',
+    en: 'There are no requests on order {orderId} at the moment.',
+  },
+  refundTiming: {
+    zh: '退款说明：退货寄回并经仓库签收后，或已付款订单取消后，退款会在 {refundDays} 个工作日内原路退回。',
+    en: 'About refunds: once the warehouse has received a return, or a paid order is cancelled, the refund reaches your original payment method within {refundDays} working days.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ReplyKey = keyof typeof replies;

@@ -11,6 +11,7 @@ export type Decision =
   | { kind: 'out-of-scope' }
   | { kind: 'knowledge'; intent: string }
   | { kind: 'track' }
+  | { kind: 'tickets' }
   | { kind: 'dialog'; intent: string }
   | { kind: 'clarify'; intents: string[] }
   | { kind: 'escalate'; reason: 'explicit_request' | 'complaint' };
@@ -28,7 +29,15 @@ export interface RouterSettings {
  * policy from the knowledge base (with a button to start).
  */
 const WANTS_ACTION =
-  /我要|我想|想要|帮我|麻烦|申请|办理|要退|想退|要换|想换|换成|换个|换一|退了|取消掉|给我开|开一?张|改成|改一下|改地址|i want|i'd like|i would like|i need|please|pls|help me|can you (?:cancel|return|refund|exchange|change|issue)|let me/i;
+  /我要|我想|想要|帮我|麻烦|申请|办理|要退|想退|要换|想换|换成|换个|换一|退了|取消掉|给我开|开一?张|改成|改一下|改地址|重开|重新开|补开|i want|i'd like|i would like|i need|please|pls|help me|can you (?:cancel|return|refund|exchange|change|issue|reissue)|reissue|let me/i;
+
+const OWN_CASE =
+  /还没|没收到|没到账|到账了吗|退了吗|到哪了|进度|处理到|处理得|审核|怎么还|几天了|多久了|\bstill\b|haven'?t|hasn'?t|not (?:yet|received)|didn'?t get|status|where(?:'s| is) (?:my|the) (?:refund|money|return|exchange|replacement)/i;
+
+/** About the shopper's own refund or return ("还没到账", "where is my refund"), not about refunds in general. */
+export function asksAboutOwnCase(analysis: Analysis): boolean {
+  return OWN_CASE.test(analysis.text) || analysis.entities.some((entity) => entity.type === 'orderId');
+}
 
 export function wantsAction(analysis: Analysis): boolean {
   return WANTS_ACTION.test(analysis.text) || analysis.entities.some((entity) => entity.type === 'orderId');
@@ -44,7 +53,6 @@ const KNOWLEDGE_INTENTS = new Set([
   'invoice',
   'return.request',
   'exchange.request',
-  'refund.status',
   'order.cancel',
   'order.modify',
 ]);
@@ -98,7 +106,9 @@ export function route(analysis: Analysis, state: ConversationData, settings: Rou
         ? FOUR_DIGITS.test(text)
         : analysis.entities.some((entity) => entity.type === 'orderId');
     // A shopper who answers the question, or who says nothing else the bot understands, is still in it.
-    if (answersIt || !confident || analysis.intent === 'shipping.track') return { kind: 'answer-awaiting' };
+    const sameTopic =
+      analysis.intent === (state.awaiting.purpose === 'tickets' ? 'refund.status' : 'shipping.track');
+    if (answersIt || !confident || sameTopic) return { kind: 'answer-awaiting' };
   }
 
   // An explicit request for a human is honoured even when the wording is unusual.
@@ -125,6 +135,11 @@ export function route(analysis: Analysis, state: ConversationData, settings: Rou
       return { kind: 'escalate', reason: 'complaint' };
     case 'shipping.track':
       return { kind: 'track' };
+    case 'refund.status':
+      // "我的退款到哪了" is about this shopper's tickets; "退款一般多久到账" is a policy question.
+      return asksAboutOwnCase(analysis)
+        ? { kind: 'tickets' }
+        : { kind: 'knowledge', intent: 'refund.status' };
     default:
       if (settings.dialogIntents?.has(analysis.intent) && wantsAction(analysis)) {
         return { kind: 'dialog', intent: analysis.intent };

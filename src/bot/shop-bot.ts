@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { matchChoice } from '../../dialogs';
 import type { Analysis, Language } from '../nlu/types';
 import type { TurnRecord } from '../storage/conversation-log';
 import { newConversationData, type ChoiceAction, type ConversationData } from './conversation-state';
@@ -13,6 +14,7 @@ import { DialogRunner, type DialogTurn } from './dialog-runner';
 import type { EscalationReason } from './escalator';
 import { clarify } from './handlers/clarify';
 import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/knowledge';
+import { showTickets } from './handlers/ticket-status';
 import { continueTracking, openClaim, startTracking, trackOrder } from './handlers/tracking';
 import { say, startDialogButtons } from './replies';
 import { TurnReply } from './reply';
@@ -20,6 +22,15 @@ import { isDismissal, isFaqInterruption, route, type Decision, type RouterSettin
 import type { BotServices } from './services';
 
 const HAS_WORDS = /[\p{L}]/u;
+/** Entities that are codes, not words: "91350100M000100Y44" or "SF1234567890123" says nothing about language. */
+const CODE_ENTITIES = new Set(['orderId', 'trackingNumber', 'taxId', 'email', 'phone', 'amount', 'size']);
+
+function carriesLanguage(analysis: Analysis): boolean {
+  let text = analysis.text;
+  for (const entity of analysis.entities)
+    if (CODE_ENTITIES.has(entity.type)) text = text.split(entity.text).join(' ');
+  return HAS_WORDS.test(text);
+}
 
 /**
  * The shop's bot: each message is analysed by the NLU, routed, and answered in the shopper's language —
@@ -64,7 +75,7 @@ export class ShopBot extends ActivityHandler {
     const analysis = services.nlu.analyze(text, services.clock());
     const state = await this.conversationData.get(context, newConversationData(analysis.language));
     // "1234" or "👍" says nothing about language: keep answering in the one the shopper used before.
-    const language: Language = HAS_WORDS.test(text) ? analysis.language : state.language;
+    const language: Language = carriesLanguage(analysis) ? analysis.language : state.language;
     state.language = language;
     state.turns += 1;
     const conversationId = context.activity.conversation.id;
@@ -127,7 +138,15 @@ export class ShopBot extends ActivityHandler {
       state.dialogProgress = undefined;
       return reply.text(say('dialogCancelled', reply.language));
     }
-    if (analysis.intent === 'human.request' && analysis.confidence >= this.settings.confidenceThreshold / 2) {
+    // "个人" answers "personal or company?"; it is not a request for a person, whatever the NLU thinks.
+    const answersQuestion =
+      state.dialogProgress?.expecting !== undefined &&
+      matchChoice(analysis.text, state.dialogProgress.expecting) !== undefined;
+    if (
+      !answersQuestion &&
+      analysis.intent === 'human.request' &&
+      analysis.confidence >= this.settings.confidenceThreshold / 2
+    ) {
       await this.dialogs.cancel(context);
       await this.escalate(context, reply, state, 'explicit_request', analysis);
       return;
@@ -223,6 +242,8 @@ export class ShopBot extends ActivityHandler {
       case 'track':
         state.awaiting = undefined;
         return startTracking(analysis, reply, state, customerId, services);
+      case 'tickets':
+        return showTickets(analysis, reply, state, customerId, services);
       case 'clarify': {
         // The NLU is unsure what kind of question this is, but retrieval may know exactly which FAQ it is.
         const entry = sureFaqEntry(analysis.text, services);

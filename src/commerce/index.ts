@@ -19,9 +19,17 @@ export { shipsSameDay } from './dispatch';
 export { findRegion, isForeignCountry, regionName, type Region, type RegionZone } from './regions';
 export { calendarDaysBetween, CHINA_UTC_OFFSET_MINUTES } from './calendar';
 export { isOverdue, latestEvent, overdueReasons, STALE_TRACKING_DAYS, type OverdueReason } from './tracking';
-export { isValidUnifiedSocialCreditCode } from './tax-id';
+export { isValidUnifiedSocialCreditCode, taxIdProblem, type TaxIdProblem } from './tax-id';
 export * from './requests';
-export { invoiceProblemMessages, invoiceRequestProblems, type InvoiceProblem } from './invoice-rules';
+export {
+  canReissue,
+  invoiceHistory,
+  invoiceProblemMessages,
+  invoiceRequestProblems,
+  isInvoiceable,
+  type InvoiceHistory,
+  type InvoiceProblem,
+} from './invoice-rules';
 export * from './labels';
 export { colorName } from './colors';
 export { maskAddress, maskName, maskPhone } from './masking';

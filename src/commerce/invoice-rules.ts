@@ -1,7 +1,7 @@
 import type { ShopPolicy } from './policy';
 import type { InvoiceRequest } from './requests';
 import { isValidUnifiedSocialCreditCode } from './tax-id';
-import type { LocalizedText } from './types';
+import type { LocalizedText, Order, Ticket } from './types';
 
 /** The policy's invoice rules applied to a request, with the reason for each refusal in both languages. */
 
@@ -44,4 +44,33 @@ export function invoiceRequestProblems(request: InvoiceRequest, policy: ShopPoli
     }
   }
   return problems;
+}
+
+/** Unpaid and cancelled orders have no payment to invoice; every other order can have one. */
+export function isInvoiceable(order: Pick<Order, 'status'>): boolean {
+  return order.status !== 'unpaid' && order.status !== 'cancelled';
+}
+
+/** What an order's tickets say about its invoice: whether one was requested, and how often it was reissued. */
+export interface InvoiceHistory {
+  /** The newest invoice ticket of the order: the invoice a reissue replaces. */
+  latest?: Ticket;
+  /** Reissues already requested for the order. */
+  reissues: number;
+}
+
+/** The invoice history of `orderId` among a customer's tickets (as `OrderService.listTickets` gives them). */
+export function invoiceHistory(tickets: readonly Ticket[], orderId: string): InvoiceHistory {
+  const invoices = tickets
+    .filter((ticket) => ticket.kind === 'invoice' && ticket.orderId === orderId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  return {
+    latest: invoices[0],
+    reissues: invoices.filter((ticket) => ticket.details.reissue === true).length,
+  };
+}
+
+/** True when the policy still lets the shopper reissue the order's invoice without an agent. */
+export function canReissue(history: InvoiceHistory, policy: ShopPolicy): boolean {
+  return history.reissues < policy.invoice.reissuesAllowed;
 }

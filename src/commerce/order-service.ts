@@ -83,4 +83,6 @@ export type CreateInvoiceResult =
   | { outcome: 'invalid'; problems: InvoiceProblem[] }
   /** Unpaid and cancelled orders have nothing to invoice. */
   | { outcome: 'not_invoiceable'; status: OrderStatus }
+  /** A reissue beyond `policy.invoice.reissuesAllowed`: an agent has to decide. */
+  | { outcome: 'reissue_limit'; reissuesAllowed: number }
   | { outcome: 'not_found' };

@@ -48,6 +48,11 @@ const invoicePolicySchema = z.object({
   issueWithinWorkingDays: daysSchema,
   /** How invoices reach the buyer; electronic invoices only, so by e-mail. */
   delivery: z.enum(['email']),
+  /**
+   * Times an order's invoice may be reissued (重开: wrong title, personal → company) by the shopper alone.
+   * Each reissue voids an invoice already reported to the tax office, so beyond this an agent decides.
+   */
+  reissuesAllowed: z.number().int().min(0),
 });
 
 export const shopPolicySchema = z
@@ -174,6 +179,7 @@ export const defaultPolicy: ShopPolicy = parseShopPolicy({
     companyRequiresTaxId: true,
     issueWithinWorkingDays: 3,
     delivery: 'email',
+    reissuesAllowed: 1,
   },
   carriers: {
     SF: {

@@ -51,5 +51,9 @@ export const invoiceRequestSchema = z.object({
   taxId: z.string().trim().optional(),
   /** Electronic invoices are sent here. */
   email: z.email(),
+  /** 重开: this replaces an invoice already issued for the order (wrong title, personal → company, …). */
+  reissue: z.boolean().optional(),
+  /** The ticket of the invoice being replaced, when the shop has one; implies `reissue`. */
+  reissueOf: z.string().trim().min(1).optional(),
 });
 export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;

@@ -46,12 +46,23 @@ export function exchangeTicketSummary(
   };
 }
 
-export function invoiceTicketSummary(orderId: string, type: InvoiceType, title: string): LocalizedText {
+export function invoiceTicketSummary(
+  orderId: string,
+  type: InvoiceType,
+  title: string,
+  reissue = false,
+): LocalizedText {
   const label = invoiceTypeLabels[type];
-  return {
-    zh: `订单 ${orderId} 开具${label.zh}，抬头：${title}`,
-    en: `${label.en[0].toUpperCase()}${label.en.slice(1)} for order ${orderId}, made out to ${title}`,
-  };
+  // The agent must void the earlier invoice before issuing a reissue, so the summary says which it is.
+  return reissue
+    ? {
+        zh: `订单 ${orderId} 重开${label.zh}，抬头：${title}`,
+        en: `Reissue of the ${label.en} for order ${orderId}, made out to ${title}`,
+      }
+    : {
+        zh: `订单 ${orderId} 开具${label.zh}，抬头：${title}`,
+        en: `${label.en[0].toUpperCase()}${label.en.slice(1)} for order ${orderId}, made out to ${title}`,
+      };
 }
 
 export function cancellationTicketSummary(orderId: string, refundAmount: number): LocalizedText {

@@ -1,20 +1,42 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryTicketStore, type TicketStore } from '../commerce/ticket-store';
 import { MemoryConversationLog, type ConversationLog } from './conversation-log';
 import type { RedisClient } from './redis-client';
 import { RedisConversationLog } from './redis-conversation-log';
 import { RedisStorage } from './redis-storage';
+import { RedisTicketStore } from './redis-ticket-store';
 
 export interface Stores {
   /** botbuilder state (conversation and user state). */
   storage: Storage;
   conversationLog: ConversationLog;
+  /** After-sales tickets; with Redis, ids stay unique across instances. */
+  ticketStore: TicketStore;
+}
+
+export interface StoresOptions {
+  /** Time source for ticket ids and timestamps; the real clock by default. */
+  clock?: () => Date;
+  /** The shop's time zone (policy.utcOffsetMinutes), whose date goes into ticket ids; China by default. */
+  utcOffsetMinutes?: number;
 }
 
 /** Memory when there is no Redis (the default: nothing to set up), Redis when REDIS_URL is set. */
-export function createStores(redis: RedisClient | undefined, prefix: string): Stores {
-  if (!redis) return { storage: new MemoryStorage(), conversationLog: new MemoryConversationLog() };
+export function createStores(
+  redis: RedisClient | undefined,
+  prefix: string,
+  options: StoresOptions = {},
+): Stores {
+  if (!redis) {
+    return {
+      storage: new MemoryStorage(),
+      conversationLog: new MemoryConversationLog(),
+      ticketStore: new MemoryTicketStore(options),
+    };
+  }
   return {
     storage: new RedisStorage(redis, { prefix, ttlSeconds: 30 * 24 * 3600 }),
     conversationLog: new RedisConversationLog(redis, prefix),
+    ticketStore: new RedisTicketStore(redis, { prefix, ...options }),
   };
 }

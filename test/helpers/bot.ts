@@ -1,6 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createShopBot } from '../../src/bot/create-bot';
 import { defaultPolicy } from '../../src/commerce/policy';
+import type { TicketStore } from '../../src/commerce/ticket-store';
 import { Nlu } from '../../src/nlu/nlu';
 import { MemoryConversationLog, type ConversationLog } from '../../src/storage/conversation-log';
 import { testLogger } from './quiet-logger';
@@ -29,6 +30,7 @@ export function botHarness(
   options: {
     storage?: Storage;
     conversationLog?: ConversationLog;
+    ticketStore?: TicketStore;
     customerId?: string;
     conversationId?: string;
   } = {},
@@ -39,6 +41,7 @@ export function botHarness(
     logger: testLogger(),
     storage: options.storage ?? new MemoryStorage(),
     conversationLog,
+    ticketStore: options.ticketStore,
     nlu: sharedNlu(),
     policy: defaultPolicy,
     clock: () => new Date(TEST_NOW),

@@ -1,6 +1,6 @@
 import { isOwner } from '../../commerce/ownership';
 import type { Order } from '../../commerce/types';
-import { MAX_PHONE_ATTEMPTS, type ConversationData } from '../conversation-state';
+import { MAX_PHONE_ATTEMPTS, type AwaitingPurpose, type ConversationData } from '../conversation-state';
 import { buttons, say } from '../replies';
 import type { TurnReply } from '../reply';
 import type { BotServices } from '../services';
@@ -10,7 +10,8 @@ const FOUR_DIGITS = /(?<!\d)(\d{4})(?!\d)/;
 /**
  * Orders are private: their details are shown only to the customer the channel identifies, or to a
  * shopper who proves ownership with the last four digits of the order's phone. Three wrong tries lock the
- * order for this conversation and offer an agent instead.
+ * order for this conversation and offer an agent instead. `purpose` is remembered with the question so
+ * that the digits, when they come, lead back to what the shopper asked for.
  */
 export async function unlockOrder(
   orderId: string,
@@ -18,6 +19,7 @@ export async function unlockOrder(
   state: ConversationData,
   customerId: string | undefined,
   services: BotServices,
+  purpose: AwaitingPurpose = 'track',
 ): Promise<Order | undefined> {
   state.lastOrderId = orderId;
   const order = await services.orders.findOrder(orderId);
@@ -31,7 +33,7 @@ export async function unlockOrder(
     return undefined;
   }
   if (isOwner(order, { customerId }) || state.verifiedOrders.includes(orderId)) return order;
-  state.awaiting = { kind: 'phoneLast4', orderId, attempts: 0, purpose: 'track' };
+  state.awaiting = { kind: 'phoneLast4', orderId, attempts: 0, purpose };
   await reply.text(say('askPhoneLast4', reply.language, { orderId }));
   return undefined;
 }

@@ -8,6 +8,7 @@ import { buttons, say } from '../replies';
 import type { TurnReply } from '../reply';
 import type { BotServices } from '../services';
 import { checkPhoneDigits, unlockOrder } from './order-access';
+import { continueTicketStatus } from './ticket-status';
 
 /** "Where is my order?": find which order, make sure the shopper may see it, then show its tracking. */
 export async function startTracking(
@@ -41,7 +42,10 @@ export async function startTracking(
   await reply.text(say('askOrderId', reply.language));
 }
 
-/** The shopper answers a question the bot asked (an order number, phone digits). */
+/**
+ * The shopper answers a question the bot asked (an order number, phone digits). The questions are shared
+ * with the ticket-status handler, so the answer goes back to whichever one asked.
+ */
 export async function continueTracking(
   analysis: Analysis,
   reply: TurnReply,
@@ -49,6 +53,9 @@ export async function continueTracking(
   customerId: string | undefined,
   services: BotServices,
 ): Promise<void> {
+  if (state.awaiting?.purpose === 'tickets') {
+    return continueTicketStatus(analysis, reply, state, customerId, services);
+  }
   if (state.awaiting?.kind === 'phoneLast4') {
     const order = await checkPhoneDigits(analysis.text, reply, state, services);
     if (order) await showTracking(order, reply, services);

@@ -1,5 +1,5 @@
 import { exchangeEligibility, returnEligibility } from '../eligibility';
-import { invoiceRequestProblems } from '../invoice-rules';
+import { canReissue, invoiceHistory, invoiceRequestProblems, isInvoiceable } from '../invoice-rules';
 import type {
   CancelOrderResult,
   ChangeAddressResult,
@@ -230,11 +230,16 @@ export class DemoOrderService implements OrderService {
   async createInvoiceRequest(request: InvoiceRequest): Promise<CreateInvoiceResult> {
     const order = this.orders.get(request.orderId.trim());
     if (order === undefined) return { outcome: 'not_found' };
-    if (order.status === 'unpaid' || order.status === 'cancelled') {
-      return { outcome: 'not_invoiceable', status: order.status };
-    }
+    if (!isInvoiceable(order)) return { outcome: 'not_invoiceable', status: order.status };
     const problems = invoiceRequestProblems(request, this.policy);
     if (problems.length > 0) return { outcome: 'invalid', problems };
+    const reissue = request.reissue === true || request.reissueOf !== undefined;
+    if (reissue) {
+      const history = invoiceHistory(await this.tickets.listByCustomer(order.customerId), order.id);
+      if (!canReissue(history, this.policy)) {
+        return { outcome: 'reissue_limit', reissuesAllowed: this.policy.invoice.reissuesAllowed };
+      }
+    }
     const ticket = await this.tickets.create({
       kind: 'invoice',
       customerId: order.customerId,
@@ -247,8 +252,9 @@ export class DemoOrderService implements OrderService {
         email: request.email,
         amount: order.total,
         issueWithinWorkingDays: this.policy.invoice.issueWithinWorkingDays,
+        ...(reissue ? { reissue: true, reissueOf: request.reissueOf } : {}),
       },
-      summary: invoiceTicketSummary(order.id, request.type, request.title),
+      summary: invoiceTicketSummary(order.id, request.type, request.title, reissue),
     });
     return { outcome: 'created', ticket };
   }

@@ -348,6 +348,32 @@ describe('DemoOrderService.createInvoiceRequest', () => {
     });
   });
 
+  it('files a reissue naming the invoice it replaces, and refuses more reissues than the policy allows', async () => {
+    const shop = service();
+    const first = await shop.createInvoiceRequest(request);
+    if (first.outcome !== 'created') throw new Error(first.outcome);
+    expect(first.ticket.details).not.toHaveProperty('reissue');
+    const reissue = await shop.createInvoiceRequest({
+      ...request,
+      title: '上海新示例科技有限公司',
+      reissueOf: first.ticket.id,
+    });
+    expect(reissue).toMatchObject({
+      outcome: 'created',
+      ticket: {
+        details: { reissue: true, reissueOf: first.ticket.id },
+        summary: {
+          zh: '订单 202311150001 重开增值税专用发票，抬头：上海新示例科技有限公司',
+          en: 'Reissue of the special VAT invoice for order 202311150001, made out to 上海新示例科技有限公司',
+        },
+      },
+    });
+    expect(await shop.createInvoiceRequest({ ...request, reissue: true })).toEqual({
+      outcome: 'reissue_limit',
+      reissuesAllowed: 1,
+    });
+  });
+
   it('has nothing to invoice on an unpaid order', async () => {
     expect(await service().createInvoiceRequest({ ...request, orderId: DEMO_ORDER_IDS.unpaid })).toEqual({
       outcome: 'not_invoiceable',

@@ -1,7 +1,14 @@
-import { invoiceProblemMessages, invoiceRequestProblems } from '../../../src/commerce/invoice-rules';
+import {
+  canReissue,
+  invoiceHistory,
+  invoiceProblemMessages,
+  invoiceRequestProblems,
+  isInvoiceable,
+} from '../../../src/commerce/invoice-rules';
 import { defaultPolicy, parseShopPolicy } from '../../../src/commerce/policy';
 import { invoiceRequestSchema, type InvoiceRequest } from '../../../src/commerce/requests';
-import { isValidUnifiedSocialCreditCode } from '../../../src/commerce/tax-id';
+import { isValidUnifiedSocialCreditCode, taxIdProblem } from '../../../src/commerce/tax-id';
+import type { Ticket } from '../../../src/commerce/types';
 
 const company: InvoiceRequest = {
   orderId: '202311150001',
@@ -23,6 +30,16 @@ describe('isValidUnifiedSocialCreditCode', () => {
     expect(isValidUnifiedSocialCreditCode('91350100M000100Y44')).toBe(false);
     expect(isValidUnifiedSocialCreditCode('91350100M000100Y4')).toBe(false);
     expect(isValidUnifiedSocialCreditCode('91350100M000100O43')).toBe(false);
+  });
+});
+
+describe('taxIdProblem', () => {
+  it('says what is wrong, so the shopper can be told what to fix', () => {
+    expect(taxIdProblem('91350100M000100Y43')).toBeUndefined();
+    expect(taxIdProblem('9135 0100 m000 100y43')).toBeUndefined();
+    expect(taxIdProblem('91350100M000100Y4')).toEqual({ problem: 'length', length: 17 });
+    expect(taxIdProblem('91350100M000100O4S')).toEqual({ problem: 'symbols', symbols: ['O', 'S'] });
+    expect(taxIdProblem('91350100M000100Y44')).toEqual({ problem: 'checksum' });
   });
 });
 
@@ -73,5 +90,40 @@ describe('invoiceRequestSchema', () => {
     const parsed = invoiceRequestSchema.safeParse({ ...company, email: 'not-an-email' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].path).toEqual(['email']);
+  });
+});
+
+describe('invoice history and reissues', () => {
+  const ticket = (id: string, orderId: string, details: Record<string, unknown>): Ticket => ({
+    id,
+    kind: 'invoice',
+    customerId: 'demo-alice',
+    orderId,
+    status: 'open',
+    createdAt: '2026-11-22T06:00:00.000Z',
+    updatedAt: '2026-11-22T06:00:00.000Z',
+    details,
+    summary: { zh: '发票', en: 'Invoice' },
+  });
+
+  it('finds the newest invoice of the order and counts its reissues', () => {
+    const tickets = [
+      ticket('T20261122-0001', '202311150001', {}),
+      ticket('T20261122-0002', '202311210099', {}),
+      ticket('T20261122-0003', '202311150001', { reissue: true, reissueOf: 'T20261122-0001' }),
+    ];
+    const history = invoiceHistory(tickets, '202311150001');
+    expect(history.latest?.id).toBe('T20261122-0003');
+    expect(history.reissues).toBe(1);
+    expect(canReissue(history, defaultPolicy)).toBe(false);
+    expect(canReissue(invoiceHistory(tickets.slice(0, 2), '202311150001'), defaultPolicy)).toBe(true);
+    expect(invoiceHistory(tickets, '20231102558736')).toEqual({ latest: undefined, reissues: 0 });
+  });
+
+  it('invoices paid, shipped and delivered orders only', () => {
+    expect(isInvoiceable({ status: 'paid' })).toBe(true);
+    expect(isInvoiceable({ status: 'delivered' })).toBe(true);
+    expect(isInvoiceable({ status: 'unpaid' })).toBe(false);
+    expect(isInvoiceable({ status: 'cancelled' })).toBe(false);
   });
 });

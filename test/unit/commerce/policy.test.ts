@@ -23,6 +23,7 @@ describe('defaultPolicy', () => {
       companyRequiresTaxId: true,
       issueWithinWorkingDays: 3,
       delivery: 'email',
+      reissuesAllowed: 1,
     });
     expect(defaultPolicy.carriers.SF).toMatchObject({
       tier: 'express',

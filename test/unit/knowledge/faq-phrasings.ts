@@ -94,7 +94,7 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
   },
   'company-invoice': {
     zh: ['要开公司的专票', '可以开增值税专票吗', '公司報銷要開專票'],
-    en: ['i need a vat invoice for my company', 'can you make the invoice out to my company'],
+    en: ['can i get a vat invoice for my company', 'can you make the invoice out to my company'],
   },
   'invoice-timing': {
     zh: ['发票多久开出来', '发票什么时候给', '發票什麼時候能收到'],
@@ -102,7 +102,7 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
   },
   'invoice-reissue': {
     zh: ['发票抬头开错了 能重新开吗', '发票税号写错了', '發票要重開'],
-    en: ['my invoice has the wrong title', 'please reissue the invoice'],
+    en: ['my invoice has the wrong title', 'is it possible to reissue the invoice'],
   },
   'return-policy': {
     zh: ['支持7天无理由吗', '买了不喜欢能退货吗', '可以七天無理由退貨嗎'],
@@ -180,12 +180,12 @@ export const FAQ_PHRASINGS: Record<string, { zh: string[]; en: string[] }> = {
     ],
   },
   'cancel-order': {
-    zh: ['我想取消订单', '订单怎么取消啊', '訂單可以取消嗎'],
-    en: ['i want to cancel my order', 'how can i cancel the order'],
+    zh: ['订单能取消吗', '订单怎么取消啊', '訂單可以取消嗎'],
+    en: ['is it possible to cancel an order', 'how can i cancel the order'],
   },
   'modify-before-shipping': {
     zh: ['地址填错了能改吗', '还没发货 能改收货地址吗', '訂單可以修改嗎'],
-    en: ['can i change the delivery address', 'i need to change my order before it ships'],
+    en: ['can i change the delivery address', 'is it possible to change my order before it ships'],
   },
 };
 
