@@ -1,4 +1,5 @@
 import type { DialogProgress } from '../../dialogs';
+import type { TurnSignal } from '../handoff/escalation-policy';
 import type { Language } from '../nlu/types';
 
 /** What a quick-reply button does when the shopper clicks it (its label comes back as text). */
@@ -42,11 +43,13 @@ export interface ConversationData {
   lowConfidenceStreak: number;
   /** No agent was on duty: the shopper's next message becomes a ticket for the next shift. */
   leavingMessage?: boolean;
+  /** Intent, confidence and sentiment of the last few routed turns, for the escalation policy. */
+  signals: TurnSignal[];
   turns: number;
 }
 
 export function newConversationData(language: Language = 'zh'): ConversationData {
-  return { language, verifiedOrders: [], lockedOrders: [], lowConfidenceStreak: 0, turns: 0 };
+  return { language, verifiedOrders: [], lockedOrders: [], lowConfidenceStreak: 0, turns: 0, signals: [] };
 }
 
 export const MAX_PHONE_ATTEMPTS = 3;

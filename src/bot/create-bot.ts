@@ -12,13 +12,30 @@ import type { Logger } from '../log/logger';
 import { Nlu } from '../nlu/nlu';
 import { intentsDir } from '../paths';
 import type { ConversationLog } from '../storage/conversation-log';
+import type { HandoffGateway } from '../handoff/agent-hub';
+import { EscalationPolicy } from '../handoff/escalation-policy';
+import type { CustomerProfile } from '../handoff/handoff-context';
 import type { Escalator } from './escalator';
+import { HandoffEscalator } from './handoff-escalator';
 import { NoAgentEscalator } from './no-agent-escalator';
 import type { BotServices } from './services';
 import { ShopBot } from './shop-bot';
 
+type EscalationConfig = Pick<
+  KefuConfig,
+  'escalateSentiment' | 'escalateSentimentTrend' | 'escalateLowConfidenceTurns' | 'escalateRepeatedIntent'
+>;
+
+/** The escalation thresholds' defaults, as in the config schema, for callers that give only some. */
+const ESCALATION_DEFAULTS: EscalationConfig = {
+  escalateSentiment: -0.6,
+  escalateSentimentTrend: -0.3,
+  escalateLowConfidenceTurns: 2,
+  escalateRepeatedIntent: 3,
+};
+
 export interface ShopBotOptions {
-  config: Pick<KefuConfig, 'confidenceThreshold'>;
+  config: Pick<KefuConfig, 'confidenceThreshold'> & Partial<EscalationConfig>;
   logger: Logger;
   storage: Storage;
   conversationLog: ConversationLog;
@@ -33,6 +50,10 @@ export interface ShopBotOptions {
   ticketStore?: TicketStore;
   policy?: ShopPolicy;
   escalator?: Escalator;
+  /** The agent hub: with it, escalations queue for agents and the bot steps back while they chat. */
+  handoff?: HandoffGateway;
+  /** Customer tags and notes for the handoff context. */
+  profile?: (customerId: string) => Promise<CustomerProfile>;
   clock?: () => Date;
   faqFile?: string;
 }
@@ -42,6 +63,9 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
   const nlu = options.nlu ?? Nlu.create();
   const policy = options.policy ?? defaultPolicy;
   const clock = options.clock ?? (() => new Date());
+  const orders =
+    options.orders ?? new DemoOrderService({ now: clock(), clock, policy, ticketStore: options.ticketStore });
+  const thresholds = { ...ESCALATION_DEFAULTS, ...options.config };
   const entries = loadFaqEntries(options.faqFile ?? path.join(intentsDir(), 'faq', 'entries.yaml'));
   const services: BotServices = {
     nlu,
@@ -49,12 +73,29 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
       retriever: new FaqRetriever(entries, { tokenize: retrievalTokenizer(nlu.tokenSource) }),
       entries: new Map(entries.map((entry) => [entry.id, entry])),
     },
-    orders:
-      options.orders ??
-      new DemoOrderService({ now: clock(), clock, policy, ticketStore: options.ticketStore }),
+    orders,
     policy,
     conversationLog: options.conversationLog,
-    escalator: options.escalator ?? new NoAgentEscalator(policy),
+    escalator:
+      options.escalator ??
+      (options.handoff
+        ? new HandoffEscalator({
+            gateway: options.handoff,
+            orders,
+            policy,
+            conversationLog: options.conversationLog,
+            clock,
+            profile: options.profile,
+          })
+        : new NoAgentEscalator(policy)),
+    handoff: options.handoff,
+    escalationPolicy: new EscalationPolicy({
+      sentimentThreshold: thresholds.escalateSentiment,
+      trendThreshold: thresholds.escalateSentimentTrend,
+      lowConfidenceTurns: thresholds.escalateLowConfidenceTurns,
+      repeatedIntent: thresholds.escalateRepeatedIntent,
+      confidenceThreshold: thresholds.confidenceThreshold,
+    }),
     settings: { confidenceThreshold: options.config.confidenceThreshold },
     clock,
     logger: options.logger,

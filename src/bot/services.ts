@@ -5,6 +5,8 @@ import type { FaqEntry } from '../knowledge/faq-entry';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import type { ConversationLog } from '../storage/conversation-log';
+import type { HandoffGateway } from '../handoff/agent-hub';
+import type { EscalationPolicy } from '../handoff/escalation-policy';
 import type { Escalator } from './escalator';
 import type { RouterSettings } from './router';
 
@@ -16,6 +18,10 @@ export interface BotServices {
   policy: ShopPolicy;
   conversationLog: ConversationLog;
   escalator: Escalator;
+  /** Decides per turn whether a person should take over (DESIGN.md §6 triggers). */
+  escalationPolicy: EscalationPolicy;
+  /** Present when agents are connected: the bot stays silent while a conversation is with them. */
+  handoff?: HandoffGateway;
   settings: RouterSettings;
   clock: () => Date;
   logger: Logger;

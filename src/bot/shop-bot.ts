@@ -16,6 +16,7 @@ import { clarify } from './handlers/clarify';
 import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/knowledge';
 import { showTickets } from './handlers/ticket-status';
 import { continueTracking, openClaim, startTracking, trackOrder } from './handlers/tracking';
+import { handoffSay } from './handoff-replies';
 import { say, startDialogButtons } from './replies';
 import { TurnReply } from './reply';
 import { isDismissal, isFaqInterruption, route, type Decision, type RouterSettings } from './router';
@@ -90,6 +91,7 @@ export class ShopBot extends ActivityHandler {
     });
 
     const reply = new TurnReply(context, language, state);
+    if (await this.handledByHandoff(analysis, reply, state, context)) return;
     const inDialog = await this.dialogs.isActive(context);
     // Routed before the buttons are cleared: a click on one of them is recognised by its label.
     const decision = inDialog ? undefined : route(analysis, state, this.settings);
@@ -98,6 +100,8 @@ export class ShopBot extends ActivityHandler {
     try {
       if (!decision) {
         await this.inDialog(analysis, reply, state, context);
+      } else if (await this.escalatedByPolicy(decision, analysis, reply, state, context)) {
+        return;
       } else {
         state.lowConfidenceStreak = decision.kind === 'clarify' ? state.lowConfidenceStreak + 1 : 0;
         services.logger.debug(
@@ -126,6 +130,91 @@ export class ShopBot extends ActivityHandler {
     }
   }
 
+  /**
+   * While agents have the conversation the bot stays silent and passes the shopper's words on; a queued
+   * shopper may leave the queue; after an agent closed, a 1–5 rating is taken; a message left for the next
+   * shift becomes a ticket. True when the turn is dealt with.
+   */
+  private async handledByHandoff(
+    analysis: Analysis,
+    reply: TurnReply,
+    state: ConversationData,
+    context: TurnContext,
+  ): Promise<boolean> {
+    const { services } = this;
+    const conversationId = context.activity.conversation.id;
+    if (state.leavingMessage) {
+      state.leavingMessage = false;
+      if (isDismissal(analysis.text)) return false;
+      const ticket = await services.orders.createTicket({
+        kind: 'message',
+        customerId: context.activity.from?.id ?? 'anonymous',
+        orderId: state.lastOrderId,
+        details: { message: analysis.text, conversationId, language: reply.language },
+        summary: {
+          zh: `顾客留言：${analysis.text.slice(0, 40)}`,
+          en: `Message: ${analysis.text.slice(0, 40)}`,
+        },
+      });
+      await reply.text(handoffSay('messageTaken', reply.language, { ticketId: ticket.id }));
+      return true;
+    }
+    const gateway = services.handoff;
+    if (!gateway) return false;
+    const session = await gateway.sessionOf(conversationId);
+    if (!session) return false;
+    if (session.state === 'queued' || session.state === 'assigned') {
+      if (
+        session.state === 'queued' &&
+        isDismissal(analysis.text) &&
+        (await gateway.cancelWait(conversationId))
+      ) {
+        await reply.text(handoffSay('waitCancelled', reply.language));
+        return true;
+      }
+      await gateway.shopperMessage(conversationId, shopperRecord(analysis, reply.language, services.clock()));
+      return true;
+    }
+    if (session.ratingPending) {
+      const rating = parseRating(analysis.text);
+      await gateway.recordRating(conversationId, rating);
+      if (rating !== undefined) {
+        await reply.text(handoffSay('ratingThanks', reply.language));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The escalation policy's triggers (anger, a falling mood, repeated confusion, the same need again and
+   * again, a complaint) on a turn the bot would otherwise answer itself. Answers to the bot's own questions
+   * (buttons, phone digits) are judged by mood only: they are short and say little else.
+   */
+  private async escalatedByPolicy(
+    decision: Decision,
+    analysis: Analysis,
+    reply: TurnReply,
+    state: ConversationData,
+    context: TurnContext,
+  ): Promise<boolean> {
+    const answer = decision.kind === 'choice' || decision.kind === 'answer-awaiting';
+    const escalation = this.services.escalationPolicy.evaluate(analysis, state.signals, answer);
+    // An answer to the bot's question was understood by definition, and is no new need.
+    const signal = answer
+      ? { intent: 'answer', confidence: 1, sentiment: analysis.sentiment }
+      : { intent: analysis.intent, confidence: analysis.confidence, sentiment: analysis.sentiment };
+    state.signals = [...state.signals, signal].slice(-5);
+    if (!escalation) return false;
+    this.services.logger.info(
+      { conversationId: context.activity.conversation.id, reason: escalation.reason },
+      'escalating to an agent',
+    );
+    state.signals = [];
+    await this.escalate(context, reply, state, escalation.reason, analysis);
+    return true;
+  }
+
   /** A dialog is waiting for an answer: cancel it, hand over, answer a side question, or carry on. */
   private async inDialog(
     analysis: Analysis,
@@ -151,6 +240,12 @@ export class ShopBot extends ActivityHandler {
       await this.escalate(context, reply, state, 'explicit_request', analysis);
       return;
     }
+    if (analysis.sentiment <= this.services.escalationPolicy.sentimentThreshold) {
+      // An upset shopper is not kept answering a form.
+      await this.escalate(context, reply, state, 'strong_negative', analysis);
+      await this.dialogs.cancel(context);
+      return;
+    }
     if (isFaqInterruption(analysis, state.dialogProgress)) {
       const entry = this.services.faq.retriever.match(analysis.text);
       if (entry.kind === 'answer') {
@@ -173,6 +268,8 @@ export class ShopBot extends ActivityHandler {
     if (turn.status !== 'ended') return;
     const { outcome } = turn;
     state.dialogProgress = undefined;
+    // A request carried through to a ticket resolves the need: asking again later is not "again and again".
+    if (outcome.status === 'done') state.signals = [];
     if (outcome.verifiedOrderId && !state.verifiedOrders.includes(outcome.verifiedOrderId)) {
       state.verifiedOrders.push(outcome.verifiedOrderId);
     }
@@ -298,6 +395,14 @@ export class ShopBot extends ActivityHandler {
       this.services.logger.warn({ err: error, conversationId }, 'could not write transcript');
     }
   }
+}
+
+/** "5", "5分", "★★★★", "4 stars" → 1–5; anything else is not a rating. */
+export function parseRating(text: string): number | undefined {
+  const stars = (text.match(/[★⭐]/gu) ?? []).length;
+  if (stars >= 1 && stars <= 5) return stars;
+  const match = /^\s*([1-5])\s*(?:分|星|颗星|stars?|\/\s*5)?[\s!.。！]*$/i.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 function shopperRecord(analysis: Analysis, language: Language, at: Date): TurnRecord {

@@ -62,19 +62,32 @@ const NOT_A_NEED = new Set(['greeting', 'goodbye', 'out_of_scope']);
 export class EscalationPolicy {
   constructor(private readonly settings: EscalationSettings) {}
 
-  evaluate(analysis: Analysis, history: readonly TurnSignal[]): Escalation | undefined {
+  get sentimentThreshold(): number {
+    return this.settings.sentimentThreshold;
+  }
+
+  /**
+   * `feelingsOnly` judges just the shopper's mood: for answers to the bot's own questions ("5678", a
+   * button), which are short and say nothing about intent or understanding.
+   */
+  evaluate(analysis: Analysis, history: readonly TurnSignal[], feelingsOnly = false): Escalation | undefined {
     const { settings } = this;
     const escalate = (reason: EscalationReasonCode): Escalation => ({ reason, priority: PRIORITY[reason] });
     const confident = analysis.confidence >= settings.confidenceThreshold;
 
-    if (analysis.intent === 'human.request' && analysis.confidence >= settings.confidenceThreshold / 2) {
+    if (
+      !feelingsOnly &&
+      analysis.intent === 'human.request' &&
+      analysis.confidence >= settings.confidenceThreshold / 2
+    ) {
       return escalate('explicit_request');
     }
     if (analysis.sentiment <= settings.sentimentThreshold) return escalate('strong_negative');
-    if (analysis.intent === 'complaint' && confident) return escalate('complaint');
+    if (!feelingsOnly && analysis.intent === 'complaint' && confident) return escalate('complaint');
 
     const recent = [...history.slice(-2).map((turn) => turn.sentiment), analysis.sentiment];
     if (recent.length === 3 && mean(recent) <= settings.trendThreshold) return escalate('negative_trend');
+    if (feelingsOnly) return undefined;
 
     // The bot asks one clarifying question first: only the n-th unsure turn in a row escalates.
     const needed = settings.lowConfidenceTurns - 1;
