@@ -57,7 +57,7 @@ export class HandoffEscalator implements Escalator {
       now,
     );
     const minutes = Math.max(1, Math.round(place.estimatedWaitSeconds / 60));
-    const ahead = place.position - 1;
+    const ahead = Math.max(0, place.position - 1);
     await reply.text(
       ahead === 0
         ? handoffSay('queuedFirst', reply.language, { minutes })

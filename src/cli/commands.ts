@@ -3,6 +3,7 @@ import { classifyCommand } from './classify';
 import type { CliCommand } from './command';
 import { evalCommand } from './eval';
 import { exportCommand } from './export';
+import { hashPasswordCommand } from './hash-password';
 import { startCommand } from './start';
 
 export const commands: CliCommand[] = [
@@ -11,6 +12,7 @@ export const commands: CliCommand[] = [
   classifyCommand,
   evalCommand,
   exportCommand,
+  hashPasswordCommand,
 ];
 
 export function usage(): string {

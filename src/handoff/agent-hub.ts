@@ -14,8 +14,11 @@ export interface HandoffSession {
   queuedAt: string;
   assignedTo?: string;
   assignedAt?: string;
+  /** The agent who handed the conversation on, after a transfer. */
+  transferredFrom?: string;
   firstAgentReplyAt?: string;
   closedAt?: string;
+  closedBy?: string;
   resolution?: string;
   /** After close the bot asks for a 1–5 rating; true until the shopper answers (or moves on). */
   ratingPending?: boolean;

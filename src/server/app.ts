@@ -7,11 +7,14 @@ import Fastify, {
 import websocket from '@fastify/websocket';
 import { ChannelRefusal, channelErrors } from '../channels/channel-errors';
 import type { KefuConfig } from '../config';
+import { HandoffError } from '../handoff/handoff-errors';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
-import { createChannels } from './channels';
+import { createChannels, type Channels, type HandoffOverrides } from './channels';
 import { errorBody, HttpError } from './http-errors';
+import { registerAgentRoutes } from './routes/agent';
+import { registerAgentConsoleRoutes } from './routes/agent-console';
 import { registerBotFrameworkRoutes } from './routes/bot-framework';
 import { registerDirectLineRoutes } from './routes/directline';
 import { registerHealthRoutes } from './routes/health';
@@ -25,6 +28,15 @@ export interface AppDependencies {
   extend?: (app: FastifyInstance) => void;
   /** A trained NLU to share (training takes a second or two); trained here when absent. */
   nlu?: Nlu;
+  /** Changes to the agent hub's defaults (tests move its clock and tighten its limits). */
+  handoff?: HandoffOverrides;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The bot and everything that reaches it, among them the agent hub (`channels.handoff`). */
+    channels: Channels;
+  }
 }
 
 /** Builds the HTTP application without listening, so tests can start it on any port. */
@@ -72,8 +84,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       .send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | ChannelRefusal, request, reply) => {
-    if (error instanceof HttpError || error instanceof ChannelRefusal) {
+  app.setErrorHandler((error: FastifyError | HttpError | ChannelRefusal | HandoffError, request, reply) => {
+    if (error instanceof HttpError || error instanceof ChannelRefusal || error instanceof HandoffError) {
       void reply.status(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
       return;
     }
@@ -102,7 +114,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   registerHealthRoutes(app, deps);
   const { config, logger } = deps;
-  const channels = createChannels({ config, logger, redis: deps.redis, nlu: deps.nlu });
+  const channels = createChannels({
+    config,
+    logger,
+    redis: deps.redis,
+    nlu: deps.nlu,
+    handoff: deps.handoff,
+  });
+  app.decorate('channels', channels);
   app.addHook('onClose', async () => channels.close());
   void app.register(websocket);
   void app.register(async (scope) => {
@@ -121,6 +140,11 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     maxMessageLength: config.maxMessageLength,
     logger,
   });
+  // Inside a plugin, so that it is registered after @fastify/websocket and its stream route gets a socket.
+  void app.register(async (scope) => {
+    registerAgentRoutes(scope, { hub: channels.handoff, logger: logger.child({ part: 'agent-api' }) });
+  });
+  registerAgentConsoleRoutes(app);
   if (config.demoPage) {
     registerWebRoutes(app, {
       tokens: channels.tokens,

@@ -2,13 +2,30 @@ import { createShopBot } from '../bot/create-bot';
 import type { ShopBot } from '../bot/shop-bot';
 import { createBotFrameworkAdapter, type BotFrameworkAdapter } from '../channels/bot-framework-adapter';
 import { DirectLineService } from '../channels/directline/conversation-service';
+import { MemoryRateLimiter } from '../channels/directline/rate-limiter';
+import { RedisRateLimiter } from '../channels/directline/redis-rate-limiter';
 import { createChannelStores, type ChannelStores } from '../channels/directline/stores';
 import { DirectLineTokens } from '../channels/directline/tokens';
+import { ChannelMessenger } from '../channels/shopper-messenger';
 import type { KefuConfig } from '../config';
+import { AgentHub, type AgentHubOptions } from '../handoff/agent-hub-service';
+import { createHandoffStore } from '../handoff/create-handoff-store';
+import type { HandoffStore } from '../handoff/handoff-store';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
 import { createStores } from '../storage/stores';
+
+/** What tests and embedding code may change in the agent hub (a clock to expire tokens, tighter limits). */
+export interface HandoffOverrides extends Pick<
+  AgentHubOptions,
+  'clock' | 'tokenTtlSeconds' | 'presenceTtlSeconds' | 'policy' | 'quickReplies'
+> {
+  /** Login attempts per username per minute; 5 by default. */
+  loginsPerUsernamePerMinute?: number;
+  /** Login attempts per client address per minute; 20 by default (an office shares one address). */
+  loginsPerAddressPerMinute?: number;
+}
 
 /** The one ShopBot and every channel that reaches it, built once per server. */
 export interface Channels {
@@ -17,6 +34,12 @@ export interface Channels {
   tokens: DirectLineTokens;
   stores: ChannelStores;
   botFramework: BotFrameworkAdapter;
+  /**
+   * The human handoff: the bot's HandoffGateway and everything the agent console does. With Redis the
+   * queue, presence and messages are shared by every instance.
+   */
+  handoff: AgentHub;
+  handoffStore: HandoffStore;
   close(): Promise<void>;
 }
 
@@ -25,10 +48,42 @@ export function createChannels(options: {
   logger: Logger;
   redis?: RedisClient;
   nlu?: Nlu;
+  handoff?: HandoffOverrides;
 }): Channels {
   const { config, logger, redis } = options;
-  const { storage, conversationLog } = createStores(redis, config.keyPrefix);
-  const { bot } = createShopBot({ config, logger, storage, conversationLog, nlu: options.nlu });
+  const { storage, conversationLog, ticketStore } = createStores(redis, config.keyPrefix);
+  const botFramework = createBotFrameworkAdapter(config, logger.child({ channel: 'botframework' }));
+  // The hub is built before the bot (the bot escalates through it) and the Direct Line service after it
+  // (it runs the bot), so the messenger reaches Direct Line through a getter.
+  const built: { directLine?: DirectLineService } = {};
+  const messenger = new ChannelMessenger({
+    directLine: () => {
+      if (!built.directLine) throw new Error('Direct Line is not ready yet');
+      return built.directLine;
+    },
+    botFramework,
+    appId: config.microsoftAppId,
+  });
+  const handoffStore = createHandoffStore({ redis, prefix: config.keyPrefix, logger });
+  const handoff = createAgentHub({
+    config,
+    logger,
+    redis,
+    conversationLog,
+    messenger,
+    handoffStore,
+    ...options.handoff,
+  });
+  const { bot } = createShopBot({
+    config,
+    logger,
+    storage,
+    conversationLog,
+    ticketStore,
+    nlu: options.nlu,
+    handoff,
+    profile: (customerId) => handoff.customerProfile(customerId),
+  });
   const stores = createChannelStores({
     redis,
     prefix: config.keyPrefix,
@@ -54,16 +109,51 @@ export function createChannels(options: {
     maxMessageLength: config.maxMessageLength,
     logger: logger.child({ channel: 'directline' }),
   });
-  const botFramework = createBotFrameworkAdapter(config, logger.child({ channel: 'botframework' }));
+  built.directLine = directLine;
   return {
     bot,
     directLine,
     tokens,
     stores,
     botFramework,
+    handoff,
+    handoffStore,
     async close() {
+      await handoff.shutdown();
       await directLine.drain();
+      await handoffStore.shutdown();
       await stores.activityLog.close();
     },
   };
+}
+
+function createAgentHub(
+  options: Pick<AgentHubOptions, 'logger' | 'conversationLog' | 'messenger'> &
+    HandoffOverrides & { config: KefuConfig; redis?: RedisClient; handoffStore: HandoffStore },
+): AgentHub {
+  const { config, redis, logger } = options;
+  const limiter = (perMinute: number) =>
+    redis ? new RedisRateLimiter(redis, config.keyPrefix, perMinute) : new MemoryRateLimiter(perMinute);
+  if (config.agents.length === 0) {
+    logger.info(
+      'no agent accounts (KEFU_AGENTS is empty): the agent console at /agent has nobody to log in; see "Agents" in the README to add one',
+    );
+  }
+  return new AgentHub({
+    store: options.handoffStore,
+    accounts: config.agents,
+    messenger: options.messenger,
+    logger: logger.child({ part: 'handoff' }),
+    conversationLog: options.conversationLog,
+    maxMessageLength: config.maxMessageLength,
+    loginLimits: {
+      perUsername: limiter(options.loginsPerUsernamePerMinute ?? 5),
+      perAddress: limiter(options.loginsPerAddressPerMinute ?? 20),
+    },
+    clock: options.clock,
+    tokenTtlSeconds: options.tokenTtlSeconds,
+    presenceTtlSeconds: options.presenceTtlSeconds,
+    policy: options.policy,
+    quickReplies: options.quickReplies,
+  });
 }

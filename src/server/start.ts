@@ -3,11 +3,14 @@ import type { KefuConfig } from '../config';
 import type { Logger } from '../log/logger';
 import { closeRedis, connectRedis, type RedisClient } from '../storage/redis-client';
 import { buildApp, type AppDependencies } from './app';
+import type { Channels } from './channels';
 
 export interface RunningServer {
   app: FastifyInstance;
   /** The bound port (useful with PORT=0). */
   port: number;
+  /** The bot, the channels and the agent hub (`channels.handoff`) this server runs. */
+  channels: Channels;
   /** Stops accepting connections, lets in-flight requests finish, then closes Redis. Idempotent. */
   shutdown(): Promise<void>;
 }
@@ -16,13 +19,13 @@ export async function startServer(
   config: KefuConfig,
   logger: Logger,
   extend?: AppDependencies['extend'],
-  options: Pick<AppDependencies, 'nlu'> = {},
+  options: Pick<AppDependencies, 'nlu' | 'handoff'> = {},
 ): Promise<RunningServer> {
   let redis: RedisClient | undefined;
   if (config.redisUrl) {
     redis = await connectRedis(config.redisUrl, logger.child({ part: 'redis' }));
   }
-  const app = buildApp({ config, logger, redis, extend, nlu: options.nlu });
+  const app = buildApp({ config, logger, redis, extend, nlu: options.nlu, handoff: options.handoff });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -38,5 +41,5 @@ export async function startServer(
     })();
     return closing;
   };
-  return { app, port, shutdown };
+  return { app, port, channels: app.channels, shutdown };
 }

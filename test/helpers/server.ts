@@ -14,9 +14,10 @@ export interface TestServer {
 export async function startTestServer(
   env: NodeJS.ProcessEnv = {},
   extend?: AppDependencies['extend'],
+  options: Pick<AppDependencies, 'handoff'> = {},
 ): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const server = await startServer(config, testLogger(), extend, { nlu: sharedNlu() });
+  const server = await startServer(config, testLogger(), extend, { nlu: sharedNlu(), ...options });
   return { server, base: `http://127.0.0.1:${server.port}` };
 }
 

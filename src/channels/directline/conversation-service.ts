@@ -4,6 +4,7 @@ import {
   type Activity,
   type ChannelAccount,
   type ConversationAccount,
+  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../../log/logger';
@@ -126,6 +127,33 @@ export class DirectLineService {
       });
     }
     return this.post(conversationId, shopper, { ...input, type: 'message', attachments });
+  }
+
+  /**
+   * Sends an activity to the shopper outside any turn (an agent's message, the rating question). It goes
+   * into the conversation's log like a bot reply, so the shopper's client receives it through its stream or
+   * its next poll — on whichever instance it is connected to, since with Redis the log is shared.
+   * Not serialized behind the conversation's turns: the bot stays silent during a handoff, and an agent's
+   * message should not wait for a slow turn.
+   */
+  async sendProactive(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<LoggedActivity> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) throw new Error('sendProactive: the reference names no conversation');
+    const base = this.envelope(conversationId, { id: reference.user?.id ?? '' });
+    const { id: _ignoredId, ...content } = activity;
+    return this.options.activityLog.append(conversationId, {
+      ...content,
+      type: activity.type ?? ActivityTypes.Message,
+      channelId: base.channelId,
+      serviceUrl: base.serviceUrl,
+      conversation: base.conversation,
+      from: activity.from ?? this.botAccount,
+      recipient: reference.user ?? base.from,
+      timestamp: this.now(),
+    });
   }
 
   read(conversationId: string, watermark: number): Promise<ActivityPage> {
