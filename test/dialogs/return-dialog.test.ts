@@ -1,4 +1,5 @@
-import { buttonsOf, botHarness, sharedNlu } from '../helpers/bot';
+import { DemoOrderService } from '../../src/commerce/demo/demo-order-service';
+import { buttonsOf, botHarness, sharedNlu, TEST_NOW } from '../helpers/bot';
 
 beforeAll(() => sharedNlu());
 
@@ -106,5 +107,51 @@ describe('ReturnDialog (en)', () => {
     const replies = await botHarness().send('what is your return policy');
     expect(replies[0].text).toContain('7');
     expect(buttonsOf(replies)).toEqual(['Start a return']);
+  });
+});
+
+describe('ReturnDialog and non-returnable items', () => {
+  /** The demo's unpaid order (face cream + underwear), as if it had been paid and delivered two days ago. */
+  class DeliveredUnderwearShop extends DemoOrderService {
+    override async findOrder(orderId: string) {
+      const order = await super.findOrder(orderId);
+      if (!order || order.id !== '202311200042') return order;
+      const deliveredAt = new Date(TEST_NOW.getTime() - 2 * 86_400_000).toISOString();
+      return {
+        ...order,
+        status: 'delivered' as const,
+        paidAt: order.createdAt,
+        shipment: {
+          carrier: 'ZTO' as const,
+          trackingNumber: '75312345678901',
+          shippedAt: order.createdAt,
+          estimatedDelivery: deliveredAt,
+          events: [],
+          deliveredAt,
+        },
+      };
+    }
+  }
+
+  it('refuses a no-reason return of underwear but accepts it as a quality fault (zh)', async () => {
+    const orders = new DeliveredUnderwearShop({ now: TEST_NOW });
+    const bot = botHarness({ customerId: 'demo-bob', orders });
+    await bot.ask('订单202311200042 我要退货');
+    await bot.ask('纯棉内裤');
+    const refused = await bot.ask('不想要了');
+    expect(refused).toContain('不支持无理由退货');
+
+    const again = botHarness({ customerId: 'demo-bob', orders, conversationId: 'fault' });
+    await again.ask('订单202311200042 我要退货');
+    await again.ask('纯棉内裤');
+    expect(await again.ask('质量问题')).toContain('请确认退货信息');
+  });
+
+  it('explains the same in English', async () => {
+    const orders = new DeliveredUnderwearShop({ now: TEST_NOW });
+    const bot = botHarness({ customerId: 'demo-bob', orders });
+    await bot.ask('I want to return something from order 202311200042');
+    await bot.ask('Cotton briefs');
+    expect(await bot.ask('changed my mind')).toContain('cannot be returned without a reason');
   });
 });

@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createShopBot } from '../../src/bot/create-bot';
+import type { OrderService } from '../../src/commerce/order-service';
 import { defaultPolicy } from '../../src/commerce/policy';
 import type { TicketStore } from '../../src/commerce/ticket-store';
 import { Nlu } from '../../src/nlu/nlu';
@@ -31,6 +32,8 @@ export function botHarness(
     storage?: Storage;
     conversationLog?: ConversationLog;
     ticketStore?: TicketStore;
+    /** An order system other than the demo shop (e.g. one with an order the demo does not have). */
+    orders?: OrderService;
     customerId?: string;
     conversationId?: string;
   } = {},
@@ -42,6 +45,7 @@ export function botHarness(
     storage: options.storage ?? new MemoryStorage(),
     conversationLog,
     ticketStore: options.ticketStore,
+    orders: options.orders,
     nlu: sharedNlu(),
     policy: defaultPolicy,
     clock: () => new Date(TEST_NOW),
