@@ -1,25 +1,17 @@
+import { bilingual, Refusal } from '../refusal';
+
 /**
  * A request a channel refuses: the server turns it into `{"error": {code, message}}` with this status.
  * Defined here rather than taken from the server, because channels sit below the server (DESIGN §9).
  */
-export class ChannelRefusal extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'ChannelRefusal';
-  }
-}
+export class ChannelRefusal extends Refusal {}
 
 /**
  * The refusals a shopper's client can meet, each with a stable code for programs and a message in both
  * languages for the people reading it (a Web Chat developer in Shenzhen or in Dublin).
  */
 function refusal(status: number, code: string, en: string, zh: string, headers?: Record<string, string>) {
-  return new ChannelRefusal(status, code, `${en} ${zh}`, headers);
+  return new ChannelRefusal(status, code, bilingual(en, zh), headers);
 }
 
 export const channelErrors = {

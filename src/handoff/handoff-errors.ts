@@ -1,22 +1,14 @@
+import { bilingual, Refusal } from '../refusal';
+
 /**
  * A refusal of an agent operation: the server turns it into `{"error": {code, message}}` with this status.
  * Defined here rather than taken from the server, because the handoff sits below the server (DESIGN §9).
  */
-export class HandoffError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'HandoffError';
-  }
-}
+export class HandoffError extends Refusal {}
 
 /** Each with a stable code for programs and a message in both languages for the agent reading it. */
 function refusal(status: number, code: string, en: string, zh: string, headers?: Record<string, string>) {
-  return new HandoffError(status, code, `${en} ${zh}`, headers);
+  return new HandoffError(status, code, bilingual(en, zh), headers);
 }
 
 export const handoffErrors = {

@@ -1,3 +1,5 @@
+import { POLICY_TEMPLATE_KEYS } from '../commerce/policy-template-values';
+
 /**
  * FAQ answers name policy values ({returnWindowDays}) instead of stating them, so that an answer can never
  * disagree with the policy config. Values are per language where wording differs ({remoteRegions}).
@@ -5,28 +7,8 @@
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
-/** The policy values an answer in intents/faq may refer to. */
-export const POLICY_PLACEHOLDERS: readonly string[] = [
-  'returnWindowDays',
-  'qualityReturnWindowDays',
-  'exchangeWindowDays',
-  'freeShippingThreshold',
-  'standardShippingFee',
-  'sfShippingFee',
-  'sfFreeThreshold',
-  'remoteRegions',
-  'remoteRegionSurcharge',
-  'hkMacauTaiwanFee',
-  'hkMacauTaiwanDays',
-  'standardDeliveryDays',
-  'sfDeliveryDays',
-  'dispatchCutoff',
-  'serviceHours',
-  'warrantyMonths',
-  'pointsPerYuan',
-  'refundProcessingDays',
-  'unpaidOrderCancelMinutes',
-];
+/** The policy values an answer in intents/faq may refer to: exactly the keys the policy fills in. */
+export const POLICY_PLACEHOLDERS: readonly string[] = POLICY_TEMPLATE_KEYS;
 
 /** Placeholder names in order of appearance, repeats included. */
 export function placeholdersIn(text: string): string[] {

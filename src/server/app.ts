@@ -5,14 +5,14 @@ import Fastify, {
   type FastifyInstance,
 } from 'fastify';
 import websocket from '@fastify/websocket';
-import { ChannelRefusal, channelErrors } from '../channels/channel-errors';
+import { channelErrors } from '../channels/channel-errors';
 import type { KefuConfig } from '../config';
-import { HandoffError } from '../handoff/handoff-errors';
+import { Refusal } from '../refusal';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
 import { createChannels, type Channels, type HandoffOverrides } from './channels';
-import { errorBody, HttpError } from './http-errors';
+import { errorBody } from './http-errors';
 import { registerAgentRoutes } from './routes/agent';
 import { registerAgentConsoleRoutes } from './routes/agent-console';
 import { registerBotFrameworkRoutes } from './routes/bot-framework';
@@ -84,8 +84,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       .send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError | ChannelRefusal | HandoffError, request, reply) => {
-    if (error instanceof HttpError || error instanceof ChannelRefusal || error instanceof HandoffError) {
+  app.setErrorHandler((error: FastifyError | Refusal, request, reply) => {
+    if (error instanceof Refusal) {
       void reply.status(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
       return;
     }
