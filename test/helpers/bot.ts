@@ -1,6 +1,7 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createShopBot } from '../../src/bot/create-bot';
 import type { OrderService } from '../../src/commerce/order-service';
+import type { HandoffGateway } from '../../src/handoff/agent-hub';
 import { defaultPolicy } from '../../src/commerce/policy';
 import type { TicketStore } from '../../src/commerce/ticket-store';
 import { Nlu } from '../../src/nlu/nlu';
@@ -34,6 +35,8 @@ export function botHarness(
     ticketStore?: TicketStore;
     /** An order system other than the demo shop (e.g. one with an order the demo does not have). */
     orders?: OrderService;
+    /** The agent hub (gateway) the bot escalates to; none by default. */
+    handoff?: HandoffGateway;
     customerId?: string;
     conversationId?: string;
   } = {},
@@ -46,6 +49,7 @@ export function botHarness(
     conversationLog,
     ticketStore: options.ticketStore,
     orders: options.orders,
+    handoff: options.handoff,
     nlu: sharedNlu(),
     policy: defaultPolicy,
     clock: () => new Date(TEST_NOW),
