@@ -142,6 +142,41 @@ export const settingDefinitions = {
       'Activities one conversation may send per minute; more are refused with 429 and Retry-After.',
     defaultText: '30',
   }),
+  corsOrigins: setting({
+    env: 'CORS_ORIGINS',
+    schema: z.preprocess(
+      (value) =>
+        typeof value === 'string'
+          ? value
+              .split(',')
+              .map((origin) => origin.trim())
+              .filter((origin) => origin !== '')
+          : value,
+      z
+        .array(
+          z
+            .string()
+            .regex(
+              /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
+              'an origin: scheme and host (and port), no path, e.g. https://shop.example.com',
+            ),
+        )
+        .max(50)
+        .default([]),
+    ),
+    allowed: 'comma-separated origins such as https://shop.example.com,https://m.shop.example.com',
+    description:
+      'Other sites whose pages may call the Direct Line endpoints (to embed Web Chat) and frame the demo page. Unset: same origin only.',
+    defaultText: '(none: same origin only)',
+  }),
+  behindHttps: setting({
+    env: 'BEHIND_HTTPS',
+    schema: booleanFromText.default(false),
+    allowed: 'true or false',
+    description:
+      'Shoppers and agents reach the server only over HTTPS (TLS ending at a proxy in front of it): responses then carry Strict-Transport-Security. Leave false on plain HTTP, or browsers would refuse the site.',
+    defaultText: 'false',
+  }),
   microsoftAppId: setting({
     env: 'MICROSOFT_APP_ID',
     schema: optionalText,

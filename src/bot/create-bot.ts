@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ConversationState, type Storage } from 'botbuilder';
 import { DemoOrderService } from '../commerce/demo/demo-order-service';
 import type { OrderService } from '../commerce/order-service';
@@ -8,8 +9,14 @@ import type { KefuConfig } from '../config';
 import { loadFaqEntries } from '../knowledge/faq-entry';
 import { FaqRetriever } from '../knowledge/faq-retriever';
 import { retrievalTokenizer } from '../knowledge/retrieval-tokens';
+import { AgentAssist } from '../llm/agent-assist';
+import { llmConfigFrom, loadChatModel, type LlmSettings } from '../llm/config';
+import { FaqKnowledgeRetriever } from '../llm/faq-retriever-adapter';
+import { GroundedAnswerer } from '../llm/grounded-answer';
+import type { ModelSource } from '../llm/invoke';
 import type { Logger } from '../log/logger';
 import { Nlu } from '../nlu/nlu';
+import type { Language } from '../nlu/types';
 import { intentsDir } from '../paths';
 import type { ConversationLog } from '../storage/conversation-log';
 import type { HandoffGateway } from '../handoff/agent-hub';
@@ -35,7 +42,7 @@ const ESCALATION_DEFAULTS: EscalationConfig = {
 };
 
 export interface ShopBotOptions {
-  config: Pick<KefuConfig, 'confidenceThreshold'> & Partial<EscalationConfig>;
+  config: Pick<KefuConfig, 'confidenceThreshold'> & Partial<EscalationConfig> & Partial<LlmSettings>;
   logger: Logger;
   storage: Storage;
   conversationLog: ConversationLog;
@@ -56,6 +63,33 @@ export interface ShopBotOptions {
   profile?: (customerId: string) => Promise<CustomerProfile>;
   clock?: () => Date;
   faqFile?: string;
+  /**
+   * A chat model for grounded answers and agent assist (a test's fake model). Without it, the model named
+   * by config.llmProvider is loaded on first use; with neither, the bot works without a model.
+   */
+  chatModel?: BaseChatModel;
+}
+
+/**
+ * The model to use, if any. A missing setting throws ConfigError here, at startup; the provider package is
+ * imported in the background, and if that fails the error is logged once and every turn falls back.
+ */
+function modelSource(options: ShopBotOptions): { model: ModelSource; timeoutMs: number } | undefined {
+  const config = llmConfigFrom(options.config);
+  const timeoutMs = options.config.llmTimeoutMs ?? config?.timeoutMs ?? 8000;
+  if (options.chatModel) return { model: options.chatModel, timeoutMs };
+  if (!config) return undefined;
+  const loading = loadChatModel(options.config).then((model) => {
+    if (!model) throw new Error('no language model configured');
+    return model;
+  });
+  loading.then(
+    () =>
+      options.logger.info({ provider: config.provider, model: config.model }, 'language model configured'),
+    (error: unknown) =>
+      options.logger.error({ err: error }, 'language model unavailable; answering without it'),
+  );
+  return { model: () => loading, timeoutMs };
 }
 
 /** Wires a ShopBot with the demo shop and the default parts wherever the caller gives none. */
@@ -67,10 +101,21 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
     options.orders ?? new DemoOrderService({ now: clock(), clock, policy, ticketStore: options.ticketStore });
   const thresholds = { ...ESCALATION_DEFAULTS, ...options.config };
   const entries = loadFaqEntries(options.faqFile ?? path.join(intentsDir(), 'faq', 'entries.yaml'));
+  const faqRetriever = new FaqRetriever(entries, { tokenize: retrievalTokenizer(nlu.tokenSource) });
+  const llm = modelSource(options);
+  const knowledge = (language: Language) =>
+    new FaqKnowledgeRetriever({ retriever: faqRetriever, policy, language });
+  const assist = llm
+    ? new AgentAssist({
+        ...llm,
+        retriever: knowledge,
+        onError: (error, task) => options.logger.warn({ err: error, task }, 'agent assist fell back'),
+      })
+    : undefined;
   const services: BotServices = {
     nlu,
     faq: {
-      retriever: new FaqRetriever(entries, { tokenize: retrievalTokenizer(nlu.tokenSource) }),
+      retriever: faqRetriever,
       entries: new Map(entries.map((entry) => [entry.id, entry])),
     },
     orders,
@@ -86,6 +131,7 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
             conversationLog: options.conversationLog,
             clock,
             profile: options.profile,
+            assist,
           })
         : new NoAgentEscalator(policy)),
     handoff: options.handoff,
@@ -96,6 +142,7 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
       repeatedIntent: thresholds.escalateRepeatedIntent,
       confidenceThreshold: thresholds.confidenceThreshold,
     }),
+    grounded: llm ? new GroundedAnswerer({ ...llm, retriever: knowledge }) : undefined,
     settings: { confidenceThreshold: options.config.confidenceThreshold },
     clock,
     logger: options.logger,

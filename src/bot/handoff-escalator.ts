@@ -3,7 +3,7 @@ import type { OrderService } from '../commerce/order-service';
 import type { ShopPolicy } from '../commerce/policy';
 import type { HandoffGateway } from '../handoff/agent-hub';
 import { PRIORITY } from '../handoff/escalation-policy';
-import { buildHandoffContext, type CustomerProfile } from '../handoff/handoff-context';
+import { buildHandoffContext, type CustomerProfile, type HandoffAssist } from '../handoff/handoff-context';
 import type { ConversationLog } from '../storage/conversation-log';
 import type { EscalationRequest, Escalator } from './escalator';
 import { handoffSay } from './handoff-replies';
@@ -15,6 +15,8 @@ export interface HandoffEscalatorDeps {
   conversationLog: ConversationLog;
   clock: () => Date;
   profile?: (customerId: string) => Promise<CustomerProfile>;
+  /** A language model's summary and suggested replies for the agent (LLM_PROVIDER). */
+  assist?: HandoffAssist;
 }
 
 /** How much of the transcript travels with the handoff: enough for the agent, bounded for the queue. */
@@ -49,6 +51,7 @@ export class HandoffEscalator implements Escalator {
       orderId: state.dialogProgress?.slots.orderId?.toString() ?? state.lastOrderId,
       orders: deps.orders,
       profile: deps.profile,
+      assist: deps.assist,
       now,
     });
     const place = await deps.gateway.enqueue(

@@ -57,7 +57,8 @@ const KNOWLEDGE_INTENTS = new Set([
   'order.modify',
 ]);
 
-const DISMISS = /^(算了|不用了|不办了|取消|不查了|不等了|返回机器人|cancel|never ?mind|forget it|stop|back to (?:the )?bot)[\s!.。！]*$/i;
+const DISMISS =
+  /^(算了|不用了|不办了|取消|不查了|不等了|返回机器人|cancel|never ?mind|forget it|stop|back to (?:the )?bot)[\s!.。！]*$/i;
 
 /** "算了" / "cancel": the shopper wants out of whatever the bot is asking. */
 export function isDismissal(text: string): boolean {

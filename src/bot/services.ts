@@ -8,6 +8,8 @@ import type { ConversationLog } from '../storage/conversation-log';
 import type { HandoffGateway } from '../handoff/agent-hub';
 import type { EscalationPolicy } from '../handoff/escalation-policy';
 import type { Escalator } from './escalator';
+import type { GroundedResult } from '../llm/grounded-answer';
+import type { Language } from '../nlu/types';
 import type { RouterSettings } from './router';
 
 /** Everything the bot uses, passed in so that a shop (or a test) can swap any part. */
@@ -22,6 +24,11 @@ export interface BotServices {
   escalationPolicy: EscalationPolicy;
   /** Present when agents are connected: the bot stays silent while a conversation is with them. */
   handoff?: HandoffGateway;
+  /**
+   * Present when a language model is configured (LLM_PROVIDER): answers, from the FAQ only, what the
+   * matcher could not. Absent, the bot asks a clarifying question or admits a miss, as it always did.
+   */
+  grounded?: { answer(question: string, language: Language): Promise<GroundedResult> };
   settings: RouterSettings;
   clock: () => Date;
   logger: Logger;

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { matchChoice } from '../../dialogs';
+import { groundedReplyText } from '../llm/grounded-answer';
 import type { Analysis, Language } from '../nlu/types';
 import type { TurnRecord } from '../storage/conversation-log';
 import { newConversationData, type ChoiceAction, type ConversationData } from './conversation-state';
@@ -17,7 +18,7 @@ import { answerFromKnowledge, sendFaqAnswer, sureFaqEntry } from './handlers/kno
 import { showTickets } from './handlers/ticket-status';
 import { continueTracking, openClaim, startTracking, trackOrder } from './handlers/tracking';
 import { handoffSay } from './handoff-replies';
-import { say, startDialogButtons } from './replies';
+import { buttons, say, startDialogButtons } from './replies';
 import { TurnReply } from './reply';
 import { isDismissal, isFaqInterruption, route, type Decision, type RouterSettings } from './router';
 import type { BotServices } from './services';
@@ -325,7 +326,9 @@ export class ShopBot extends ActivityHandler {
       case 'out-of-scope':
         return reply.text(say('outOfScope', reply.language));
       case 'knowledge': {
-        const outcome = await answerFromKnowledge(analysis.text, decision.intent, reply, services);
+        const outcome = await answerFromKnowledge(analysis.text, decision.intent, reply, services, () =>
+          this.groundedAnswer(analysis, reply, context),
+        );
         const start = startDialogButtons[decision.intent];
         if (outcome === 'answered' && start && this.settings.dialogIntents?.has(decision.intent)) {
           await reply.choices(say('offerDialog', reply.language), [
@@ -345,11 +348,38 @@ export class ShopBot extends ActivityHandler {
         // The NLU is unsure what kind of question this is, but retrieval may know exactly which FAQ it is.
         const entry = sureFaqEntry(analysis.text, services);
         if (entry) return sendFaqAnswer(entry, reply, services);
+        if (await this.groundedAnswer(analysis, reply, context)) return;
         return clarify(decision.intents, reply);
       }
       case 'escalate':
         return this.escalate(context, reply, state, decision.reason, analysis);
     }
+  }
+
+  /**
+   * With a language model configured: an answer written from the FAQ entries retrieval finds, shown only
+   * when it cites them and promises nothing they do not. False (nothing sent) otherwise, so the caller
+   * carries on as without a model.
+   */
+  private async groundedAnswer(analysis: Analysis, reply: TurnReply, context: TurnContext): Promise<boolean> {
+    const grounded = this.services.grounded;
+    if (!grounded) return false;
+    const result = await grounded.answer(analysis.text, reply.language);
+    this.services.logger.info(
+      {
+        conversationId: context.activity.conversation.id,
+        outcome: result.kind,
+        ...(result.kind === 'rejected' ? { reason: result.reason, detail: result.detail } : {}),
+        ...(result.kind === 'error' ? { error: result.message } : {}),
+        ...(result.kind === 'answer' ? { citations: result.citations.map((citation) => citation.id) } : {}),
+      },
+      'grounded answer',
+    );
+    if (result.kind !== 'answer') return false;
+    await reply.choices(groundedReplyText(result, reply.language), [
+      { label: buttons.talkToAgent[reply.language], action: { kind: 'agent' } },
+    ]);
+    return true;
   }
 
   private async choose(

@@ -24,6 +24,25 @@ export interface HandoffContext {
   dialog?: Omit<DialogProgress, 'expecting'>;
   order?: Order;
   customer?: { id: string; tags: string[]; notes: string[]; tickets: Ticket[] };
+  /** Replies the agent may send, in the shopper's language; present only with a language model. */
+  suggestedReplies?: string[];
+}
+
+/**
+ * Agent assist from a language model (src/llm/agent-assist.ts). Declared here so that the handoff does not
+ * depend on the model code; implementations fall back on their own (extractive summary, no replies).
+ */
+export interface HandoffAssist {
+  summarize(
+    transcript: readonly TurnRecord[],
+    language: Language,
+    reason: EscalationReasonCode,
+  ): Promise<string>;
+  suggestReplies(
+    transcript: readonly TurnRecord[],
+    language: Language,
+    reason: EscalationReasonCode,
+  ): Promise<string[]>;
 }
 
 export interface CustomerProfile {
@@ -44,6 +63,8 @@ export interface HandoffContextInput {
   orderId?: string;
   orders: OrderService;
   profile?: (customerId: string) => Promise<CustomerProfile>;
+  /** With a language model: its summary and suggested replies instead of the extractive summary alone. */
+  assist?: HandoffAssist;
   now: Date;
 }
 
@@ -85,12 +106,13 @@ export async function buildHandoffContext(input: HandoffContextInput): Promise<H
   const dialog = input.dialog
     ? { dialog: input.dialog.dialog, step: input.dialog.step, slots: input.dialog.slots }
     : undefined;
+  const { summary, suggestedReplies } = await assistFor(input);
   return {
     conversationId: input.conversationId,
     reason: input.reason,
     priority: input.priority,
     language: input.language,
-    summary: extractiveSummary(input.transcript, input.reason, input.language),
+    summary,
     escalatedAt: input.now.toISOString(),
     transcript: input.transcript,
     turns: input.transcript
@@ -100,5 +122,20 @@ export async function buildHandoffContext(input: HandoffContextInput): Promise<H
     dialog,
     order,
     customer,
+    ...(suggestedReplies && suggestedReplies.length > 0 ? { suggestedReplies } : {}),
   };
+}
+
+async function assistFor(
+  input: HandoffContextInput,
+): Promise<{ summary: string; suggestedReplies?: string[] }> {
+  const extractive = () => extractiveSummary(input.transcript, input.reason, input.language);
+  if (!input.assist) return { summary: extractive() };
+  const { transcript, language, reason } = input;
+  // Both bound their own wait; a failure here must never cost the shopper their place in the queue.
+  const [summary, suggestedReplies] = await Promise.all([
+    input.assist.summarize(transcript, language, reason).catch(extractive),
+    input.assist.suggestReplies(transcript, language, reason).catch(() => []),
+  ]);
+  return { summary, suggestedReplies };
 }

@@ -3,6 +3,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
 } from 'fastify';
 import websocket from '@fastify/websocket';
 import { channelErrors } from '../channels/channel-errors';
@@ -13,12 +14,15 @@ import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
 import { createChannels, type Channels, type HandoffOverrides } from './channels';
 import { errorBody } from './http-errors';
+import { registerJsonBodyParser } from './json-body';
 import { registerAgentRoutes } from './routes/agent';
 import { registerAgentConsoleRoutes } from './routes/agent-console';
 import { registerBotFrameworkRoutes } from './routes/bot-framework';
 import { registerDirectLineRoutes } from './routes/directline';
 import { registerHealthRoutes } from './routes/health';
+import { registerMetricsRoutes } from './routes/metrics';
 import { registerWebRoutes } from './routes/web';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppDependencies {
   config: KefuConfig;
@@ -39,6 +43,14 @@ declare module 'fastify' {
   }
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Builds the HTTP application without listening, so tests can start it on any port. */
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
@@ -50,7 +62,16 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     // Keep-alive sockets with no request in flight are closed on shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Bad URLs and over-long path parameters are answered before routing; give them the one error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const body = errorBody(error.code.replace(/^FST_ERR_/, '').toLowerCase(), error.message);
+      void (reply as FastifyReply)
+        .status(error.statusCode ?? 400)
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
+    },
   });
+  registerJsonBodyParser(app);
 
   // Responses finishing during shutdown tell the client to hang up, so keep-alive sockets do not hold
   // the close open until their idle timeout.
@@ -66,10 +87,11 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
 
   app.addHook('onResponse', (request, reply, done) => {
     request.log.debug(
-      // The path only: a stream URL's query carries a token.
+      // The path only: a stream URL's query carries a token. Decoded, so the logger's masking sees a phone or
+      // an e-mail that arrived percent-encoded.
       {
         method: request.method,
-        url: request.url.split('?')[0],
+        url: safeDecode(request.url.split('?')[0]),
         statusCode: reply.statusCode,
         ms: reply.elapsedTime,
       },
@@ -112,8 +134,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     void reply.status(status).send(errorBody(code, error.message));
   });
 
-  registerHealthRoutes(app, deps);
   const { config, logger } = deps;
+  registerSecurityHeaders(app, { corsOrigins: config.corsOrigins, behindHttps: config.behindHttps });
+  registerHealthRoutes(app, deps);
   const channels = createChannels({
     config,
     logger,
@@ -139,7 +162,9 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     rateLimiter: channels.stores.rateLimiter,
     maxMessageLength: config.maxMessageLength,
     logger,
+    measureTurn: (channelId, work) => channels.metrics.measureTurn(channelId, work),
   });
+  registerMetricsRoutes(app, channels.metrics);
   // Inside a plugin, so that it is registered after @fastify/websocket and its stream route gets a socket.
   void app.register(async (scope) => {
     registerAgentRoutes(scope, { hub: channels.handoff, logger: logger.child({ part: 'agent-api' }) });

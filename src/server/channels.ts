@@ -15,6 +15,9 @@ import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import type { RedisClient } from '../storage/redis-client';
 import { createStores } from '../storage/stores';
+import { MeteredConversationLog } from './metered-conversation-log';
+import { meteredHandoffStore } from './metered-handoff-store';
+import { KefuMetrics } from './metrics';
 
 /** What tests and embedding code may change in the agent hub (a clock to expire tokens, tighter limits). */
 export interface HandoffOverrides extends Pick<
@@ -40,6 +43,8 @@ export interface Channels {
    */
   handoff: AgentHub;
   handoffStore: HandoffStore;
+  /** The server's Prometheus registry and instruments, fed by the decorators below. */
+  metrics: KefuMetrics;
   close(): Promise<void>;
 }
 
@@ -49,9 +54,15 @@ export function createChannels(options: {
   redis?: RedisClient;
   nlu?: Nlu;
   handoff?: HandoffOverrides;
+  metrics?: KefuMetrics;
 }): Channels {
   const { config, logger, redis } = options;
-  const { storage, conversationLog, ticketStore } = createStores(redis, config.keyPrefix);
+  const metrics = options.metrics ?? new KefuMetrics();
+  const stores = createStores(redis, config.keyPrefix);
+  const { storage, ticketStore } = stores;
+  // The bot and the hub write through the metered log, so intents, languages and conversations are counted
+  // without the bot knowing about metrics.
+  const conversationLog = new MeteredConversationLog(stores.conversationLog, metrics);
   const botFramework = createBotFrameworkAdapter(config, logger.child({ channel: 'botframework' }));
   // The hub is built before the bot (the bot escalates through it) and the Direct Line service after it
   // (it runs the bot), so the messenger reaches Direct Line through a getter.
@@ -71,7 +82,7 @@ export function createChannels(options: {
     redis,
     conversationLog,
     messenger,
-    handoffStore,
+    handoffStore: meteredHandoffStore(handoffStore, metrics, logger.child({ part: 'metrics' })),
     ...options.handoff,
   });
   const { bot } = createShopBot({
@@ -84,7 +95,7 @@ export function createChannels(options: {
     handoff,
     profile: (customerId) => handoff.customerProfile(customerId),
   });
-  const stores = createChannelStores({
+  const channelStores = createChannelStores({
     redis,
     prefix: config.keyPrefix,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -103,26 +114,28 @@ export function createChannels(options: {
   }
   const directLine = new DirectLineService({
     bot,
-    activityLog: stores.activityLog,
-    attachments: stores.attachments,
-    rateLimiter: stores.rateLimiter,
+    activityLog: channelStores.activityLog,
+    attachments: channelStores.attachments,
+    rateLimiter: channelStores.rateLimiter,
     maxMessageLength: config.maxMessageLength,
     logger: logger.child({ channel: 'directline' }),
+    measureTurn: (work) => metrics.measureTurn('directline', work),
   });
   built.directLine = directLine;
   return {
     bot,
     directLine,
     tokens,
-    stores,
+    stores: channelStores,
     botFramework,
     handoff,
     handoffStore,
+    metrics,
     async close() {
       await handoff.shutdown();
       await directLine.drain();
       await handoffStore.shutdown();
-      await stores.activityLog.close();
+      await channelStores.activityLog.close();
     },
   };
 }

@@ -18,6 +18,10 @@ describeBrowser('demo shop page with Web Chat in headless Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1200, height: 800 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The page's Content-Security-Policy must not block anything Web Chat needs.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
     await page.goto(`${test.base}/`);
   }, 60_000);
 

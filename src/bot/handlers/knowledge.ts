@@ -31,6 +31,8 @@ export async function answerFromKnowledge(
   intent: string,
   reply: TurnReply,
   services: BotServices,
+  /** Tried before admitting a miss (the language model's grounded answer); true when it answered. */
+  beforeMiss?: () => Promise<boolean>,
 ): Promise<'answered' | 'asked' | 'missed'> {
   const { retriever } = services.faq;
   const scoped = retriever.match(text, { intent });
@@ -53,6 +55,7 @@ export async function answerFromKnowledge(
     );
     return 'asked';
   }
+  if (await beforeMiss?.()) return 'answered';
   await reply.choices(say('knowledgeMiss', reply.language), [
     { label: buttons.talkToAgent[reply.language], action: { kind: 'agent' } },
   ]);

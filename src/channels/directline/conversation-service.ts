@@ -32,6 +32,8 @@ export interface DirectLineServiceOptions {
   now?: () => Date;
   /** How often "typing" repeats while a slow turn has not answered yet. */
   typingRepeatMs?: number;
+  /** Wraps each shopper message's turn (the server times and counts them with it). */
+  measureTurn?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
@@ -236,8 +238,8 @@ export class DirectLineService {
         typing().catch((error: unknown) => logger.warn({ err: error, conversationId }, 'typing not sent'));
       }, this.options.typingRepeatMs ?? 3000);
     }
-    try {
-      await this.adapter.processActivity(
+    const turn = () =>
+      this.adapter.processActivity(
         activity,
         (context) => this.options.bot.run(context),
         (reply) =>
@@ -247,6 +249,10 @@ export class DirectLineService {
             await activityLog.append(conversationId, { ...rest, timestamp: this.now() });
           }),
       );
+    const { measureTurn } = this.options;
+    try {
+      // Only shopper messages are turns worth timing; a conversationUpdate or an event is bookkeeping.
+      await (measureTurn && activity.type === ActivityTypes.Message ? measureTurn(turn) : turn());
     } finally {
       finished = true;
       if (timer) clearInterval(timer);

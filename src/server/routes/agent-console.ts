@@ -37,7 +37,8 @@ export function registerAgentConsoleRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { file: string } }>('/agent/:file', async (request, reply) => {
-    const contentType = FILES[request.params.file];
+    // Own keys only: `constructor` or `__proto__` would otherwise be found on Object.prototype.
+    const contentType = Object.hasOwn(FILES, request.params.file) ? FILES[request.params.file] : undefined;
     if (!contentType) return reply.callNotFound();
     const body = await readFile(path.join(webDir(), request.params.file));
     return reply

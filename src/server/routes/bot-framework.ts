@@ -15,6 +15,8 @@ export interface BotFrameworkRouteOptions {
   rateLimiter: RateLimiter;
   maxMessageLength: number;
   logger: Logger;
+  /** Times and counts the turn of a shopper message. */
+  measureTurn?: <T>(channelId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** The fields kefu relies on; the rest of the Bot Framework activity is passed through untouched. */
@@ -41,11 +43,16 @@ export function registerBotFrameworkRoutes(app: FastifyInstance, options: BotFra
 
     let invokeResponse;
     try {
-      invokeResponse = await options.adapter.handle(
-        request.headers.authorization ?? '',
-        activity as unknown as Activity,
-        (context) => options.bot.run(context),
-      );
+      const handle = () =>
+        options.adapter.handle(
+          request.headers.authorization ?? '',
+          activity as unknown as Activity,
+          (context) => options.bot.run(context),
+        );
+      invokeResponse =
+        options.measureTurn && activity.type === 'message'
+          ? await options.measureTurn(activity.channelId, handle)
+          : await handle();
     } catch (error) {
       if (error instanceof AuthenticationError) {
         options.logger.info({ channelId: activity.channelId }, 'bot framework request refused: bad JWT');

@@ -17,6 +17,7 @@ import {
 import type { DirectLineTokens, TokenClaims } from '../../channels/directline/tokens';
 import { streamActivities } from '../../channels/directline/websocket-stream';
 import type { Logger } from '../../log/logger';
+import { Refusal } from '../../refusal';
 import { parseWith } from '../validate';
 
 export interface DirectLineRouteOptions {
@@ -189,7 +190,10 @@ export async function registerDirectLineRoutes(
       }
       if (error instanceof SyntaxError)
         throw channelErrors.invalid('invalid_activity', 'the activity part is not JSON');
-      throw error;
+      if (error instanceof Refusal) throw error;
+      // Anything else here is the parser choking on the client's bytes (no boundary, a body cut short):
+      // their mistake, not ours, so a 400 rather than a 500.
+      throw channelErrors.invalid('invalid_upload', 'the multipart body is malformed');
     }
     if (files.length === 0) throw channelErrors.invalid('invalid_upload', 'no file was sent');
     // The template describes the files that follow; their URLs are ours, not the client's blob: URLs.

@@ -36,7 +36,10 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
   });
 
   app.get<{ Params: { file: string } }>('/web/:file', async (request, reply) => {
-    const contentType = STATIC_FILES[request.params.file];
+    // Own keys only: `constructor` or `__proto__` would otherwise be found on Object.prototype.
+    const contentType = Object.hasOwn(STATIC_FILES, request.params.file)
+      ? STATIC_FILES[request.params.file]
+      : undefined;
     if (!contentType) return reply.callNotFound();
     const body = await readFile(path.join(webDir(), request.params.file));
     return reply.type(contentType).header('cache-control', 'no-cache').send(body);

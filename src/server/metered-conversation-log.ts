@@ -1,0 +1,47 @@
+import type { ConversationLog, TurnRecord } from '../storage/conversation-log';
+import type { KefuMetrics } from './metrics';
+
+/** Conversations this instance already knows have begun; bounded so a flood of new ones cannot grow it. */
+const SEEN_KEPT = 10_000;
+
+/**
+ * The conversation log the bot writes to, counting as it goes: shopper lines carry the intent and language
+ * the NLU found, so the metrics are gathered without the bot knowing about them.
+ */
+export class MeteredConversationLog implements ConversationLog {
+  private readonly seen = new Map<string, true>();
+
+  constructor(
+    private readonly inner: ConversationLog,
+    private readonly metrics: KefuMetrics,
+  ) {}
+
+  async append(conversationId: string, record: TurnRecord): Promise<void> {
+    await this.inner.append(conversationId, record);
+    if (record.role !== 'shopper') return;
+    try {
+      this.metrics.shopperRecord(record, await this.isFirstShopperLine(conversationId));
+    } catch {
+      // Counting must never fail the shopper's turn; a missed count is the lesser harm.
+    }
+  }
+
+  read(conversationId: string, limit?: number): Promise<TurnRecord[]> {
+    return this.inner.read(conversationId, limit);
+  }
+
+  /**
+   * Asks the shared log rather than trusting memory alone: with several instances the shopper's earlier
+   * lines may have been written by another one, which already counted the conversation.
+   */
+  private async isFirstShopperLine(conversationId: string): Promise<boolean> {
+    if (this.seen.has(conversationId)) return false;
+    this.seen.set(conversationId, true);
+    if (this.seen.size > SEEN_KEPT) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+    const records = await this.inner.read(conversationId);
+    return records.filter((line) => line.role === 'shopper').length === 1;
+  }
+}

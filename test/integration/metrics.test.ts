@@ -1,0 +1,112 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { agentsEnv, loginAgent, startShopperConversation, type TestAgent } from '../helpers/handoff';
+import { postJson, startTestServer, type TestServer } from '../helpers/server';
+
+const ALWAYS_OPEN = { serviceHours: { open: '00:00', close: '23:59' }, utcOffsetMinutes: 0 };
+const ann: TestAgent = { username: 'ann', displayName: 'Ann', password: 'ann-password-123' };
+
+/** One sample's value from Prometheus text, 0 when the series is absent. */
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((row) => row.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
+async function scrape(base: string): Promise<string> {
+  const response = await fetch(`${base}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+describe('GET /metrics', () => {
+  let test: TestServer;
+  let other: TestServer;
+  beforeAll(async () => {
+    test = await startTestServer({ KEFU_AGENTS: await agentsEnv([ann]) }, undefined, {
+      handoff: { policy: ALWAYS_OPEN },
+    });
+    // A second server in the same process keeps its own registry.
+    other = await startTestServer();
+  });
+  afterAll(async () => {
+    await test?.server.shutdown();
+    await other?.server.shutdown();
+  });
+
+  it('counts turns, intents, escalations, queue waits, first responses and ratings of a real handoff', async () => {
+    const token = await loginAgent(test.base, ann);
+    const shopper = await startShopperConversation(test.base);
+    const { conversationId } = shopper;
+    const say = async (text: string) => {
+      const posted = await postJson(
+        `${test.base}/v3/directline/conversations/${conversationId}/activities`,
+        { type: 'message', text, from: { id: shopper.userId } },
+        shopper.token,
+      );
+      expect(posted.status).toBe(200);
+    };
+    const agentPost = async (path: string, body: unknown = {}) => {
+      const response = await postJson(
+        `${test.base}/api/agent/conversations/${conversationId}/${path}`,
+        body,
+        token,
+      );
+      expect(response.status).toBe(200);
+    };
+
+    await say('where is my order 20231102558736');
+    await say('我要找人工客服');
+    await agentPost('accept');
+    await agentPost('messages', { text: 'Hello, Ann here.' });
+    await agentPost('messages', { text: 'Let me check.' });
+    await agentPost('close', { resolution: 'done' });
+    await say('5');
+
+    const text = await scrape(test.base);
+    expect(sample(text, 'kefu_turns_total{channel="directline",language="en"}')).toBe(1);
+    expect(sample(text, 'kefu_turns_total{channel="directline",language="zh"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'kefu_turn_duration_seconds_count{channel="directline"}')).toBe(3);
+    expect(sample(text, 'kefu_intents_total{intent="shipping.track"}')).toBe(1);
+    expect(sample(text, 'kefu_intents_total{intent="human.request"}')).toBe(1);
+    expect(sample(text, 'kefu_conversations_total')).toBe(1);
+    expect(sample(text, 'kefu_escalations_total{reason="explicit_request"}')).toBe(1);
+    expect(sample(text, 'kefu_conversations_handed_to_agent_total')).toBe(1);
+    expect(sample(text, 'kefu_handoff_queue_wait_seconds_count')).toBe(1);
+    // Two agent messages, one first response.
+    expect(sample(text, 'kefu_agent_first_response_seconds_count')).toBe(1);
+    expect(sample(text, 'kefu_csat_ratings_total{rating="5"}')).toBe(1);
+    expect(text).toContain('kefu_process_cpu_user_seconds_total');
+
+    // Nothing of it leaked into the other server's registry.
+    const quiet = await scrape(other.base);
+    expect(sample(quiet, 'kefu_conversations_total')).toBe(0);
+    expect(sample(quiet, 'kefu_turn_duration_seconds_count{channel="directline"}')).toBe(0);
+  });
+
+  it('keeps hostile label values out of the registry', async () => {
+    // A connector that takes every reply, so the turn ends as it would on a real channel.
+    const connector = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    try {
+      // An unauthenticated Bot Framework activity with a made-up channel id is counted as "other".
+      const response = await postJson(`${test.base}/api/messages`, {
+        type: 'message',
+        channelId: 'evil-channel-<script>',
+        serviceUrl: `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`,
+        conversation: { id: 'c1' },
+        from: { id: 'u1' },
+        text: 'hello',
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      connector.closeAllConnections();
+      await new Promise((resolve) => connector.close(resolve));
+    }
+    const text = await scrape(test.base);
+    expect(text).not.toContain('evil-channel');
+    expect(sample(text, 'kefu_turn_duration_seconds_count{channel="other"}')).toBe(1);
+  });
+});
