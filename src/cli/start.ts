@@ -23,7 +23,16 @@ SIGINT/SIGTERM stop it gracefully: in-flight requests finish, Redis connections 
       throw error;
     }
     const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });
-    const server = await startServer(config, logger);
+    let server;
+    try {
+      server = await startServer(config, logger);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`${error.message}\n`);
+        return 78;
+      }
+      throw error;
+    }
 
     let signals = 0;
     const stop = (signal: NodeJS.Signals) => {

@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -32,6 +33,8 @@ export interface AppDependencies {
   extend?: (app: FastifyInstance) => void;
   /** A trained NLU to share (training takes a second or two); trained here when absent. */
   nlu?: Nlu;
+  /** The configured language model, loaded at start-up (startServer) so that a bad one stops the server there. */
+  chatModel?: BaseChatModel;
   /** Changes to the agent hub's defaults (tests move its clock and tighten its limits). */
   handoff?: HandoffOverrides;
 }
@@ -142,6 +145,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     logger,
     redis: deps.redis,
     nlu: deps.nlu,
+    chatModel: deps.chatModel,
     handoff: deps.handoff,
   });
   app.decorate('channels', channels);

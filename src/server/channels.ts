@@ -1,3 +1,4 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { createShopBot } from '../bot/create-bot';
 import type { ShopBot } from '../bot/shop-bot';
 import { createBotFrameworkAdapter, type BotFrameworkAdapter } from '../channels/bot-framework-adapter';
@@ -53,6 +54,7 @@ export function createChannels(options: {
   logger: Logger;
   redis?: RedisClient;
   nlu?: Nlu;
+  chatModel?: BaseChatModel;
   handoff?: HandoffOverrides;
   metrics?: KefuMetrics;
 }): Channels {
@@ -92,6 +94,7 @@ export function createChannels(options: {
     conversationLog,
     ticketStore,
     nlu: options.nlu,
+    chatModel: options.chatModel,
     handoff,
     profile: (customerId) => handoff.customerProfile(customerId),
   });

@@ -1,3 +1,4 @@
+import { loadChatModel } from '../llm/config';
 import type { FastifyInstance } from 'fastify';
 import type { KefuConfig } from '../config';
 import type { Logger } from '../log/logger';
@@ -21,11 +22,22 @@ export async function startServer(
   extend?: AppDependencies['extend'],
   options: Pick<AppDependencies, 'nlu' | 'handoff'> = {},
 ): Promise<RunningServer> {
+  // A configured model whose package or settings are missing stops the start here, with the reason,
+  // before anything (a Redis connection) would keep the process alive.
+  const chatModel = await loadChatModel(config);
   let redis: RedisClient | undefined;
   if (config.redisUrl) {
     redis = await connectRedis(config.redisUrl, logger.child({ part: 'redis' }));
   }
-  const app = buildApp({ config, logger, redis, extend, nlu: options.nlu, handoff: options.handoff });
+  const app = buildApp({
+    config,
+    logger,
+    redis,
+    extend,
+    nlu: options.nlu,
+    handoff: options.handoff,
+    chatModel,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -35,6 +35,17 @@ describe('kefu CLI', () => {
     expect(result.stderr).toContain('a whole number from 0 to 65535');
   });
 
+  it('refuses to start with a language model provider but no model, naming the setting', () => {
+    const result = kefu(['start'], {
+      LLM_PROVIDER: 'openai',
+      LLM_MODEL: '',
+      LLM_API_KEY: 'k',
+      REDIS_URL: '',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('LLM_MODEL');
+  });
+
   it('starts, serves /healthz, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'start'], {
