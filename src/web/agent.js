@@ -688,6 +688,7 @@
     clear(list);
     view.transcript.forEach((record) => list.appendChild(transcriptLine(record)));
     list.scrollTop = list.scrollHeight;
+    renderQuickReplies(); // this conversation's suggested replies first
     renderContext();
   }
 
@@ -866,6 +867,20 @@
   function renderQuickReplies() {
     const box = $('quick-replies');
     clear(box);
+    // Replies the language model suggested for this conversation (when one is configured) come first.
+    const context = state.current && state.current.context;
+    const suggested = (context && context.suggestedReplies) || [];
+    suggested.forEach((text) => {
+      const button = el('button', 'quick suggested', text.length > 30 ? `${text.slice(0, 29)}…` : text);
+      button.type = 'button';
+      button.title = text;
+      button.addEventListener('click', () => {
+        const input = $('reply-text');
+        input.value = text;
+        input.focus();
+      });
+      box.appendChild(button);
+    });
     state.quickReplies.forEach((reply) => {
       const button = el('button', 'quick', reply.label[state.language]);
       button.type = 'button';

@@ -59,7 +59,11 @@ describeBrowser('agent console in headless Chromium', () => {
       now: new Date(),
     });
     await hub.enqueue(
-      { ...context, summary: `顾客投诉。 顾客说：“${XSS}”` },
+      {
+        ...context,
+        summary: `顾客投诉。 顾客说：“${XSS}”`,
+        suggestedReplies: ['非常抱歉让您久等了，我马上为您催件。', `${XSS} 建议`],
+      },
       directLineReference(first, 'shopper-1'),
       new Date(Date.now() - 75_000),
     );
@@ -107,7 +111,14 @@ describeBrowser('agent console in headless Chromium', () => {
   it('accepts, answers with a quick reply, and sees live shopper messages as text', async () => {
     await page.click('#accept');
     await page.locator('#reply-text').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('#quick-replies .quick').first().click();
+    // The model's suggested replies come first among the quick replies, as text; a click fills the box.
+    const suggested = page.locator('#quick-replies .suggested');
+    expect(await suggested.count()).toBe(2);
+    await expect(suggested.nth(1).textContent()).resolves.toContain('<img');
+    await suggested.first().click();
+    await expect(page.inputValue('#reply-text')).resolves.toBe('非常抱歉让您久等了，我马上为您催件。');
+    await page.fill('#reply-text', '');
+    await page.locator('#quick-replies .quick:not(.suggested)').first().click();
     await expect(page.inputValue('#reply-text')).resolves.toContain('亲，您好！我是人工客服');
     await page.click('#reply-form button[type="submit"]');
     await page
