@@ -1,7 +1,8 @@
 import { isOwner } from '../../commerce/ownership';
 import type { Order } from '../../commerce/types';
+import type { Analysis } from '../../nlu/types';
 import { MAX_PHONE_ATTEMPTS, type AwaitingPurpose, type ConversationData } from '../conversation-state';
-import { buttons, say } from '../replies';
+import { buttons, say, type ReplyKey } from '../replies';
 import type { TurnReply } from '../reply';
 import type { BotServices } from '../services';
 
@@ -75,4 +76,38 @@ async function offerAgentAfterLock(reply: TurnReply): Promise<void> {
   await reply.choices(say('verificationLocked', reply.language), [
     { label: buttons.talkToAgent[reply.language], action: { kind: 'agent' } },
   ]);
+}
+
+/** What a shopper asked about an order for: how to ask again, and what to show once they may see it. */
+export interface OrderQuestion {
+  purpose: AwaitingPurpose;
+  askAgain: ReplyKey;
+  show(order: Order): Promise<void>;
+}
+
+/**
+ * The shopper answers the bot's order question — an order number, or the phone digits for it — and, once
+ * they may see the order, gets what they asked for. Shared by tracking and ticket status.
+ */
+export async function answerOrderQuestion(
+  analysis: Analysis,
+  reply: TurnReply,
+  state: ConversationData,
+  customerId: string | undefined,
+  services: BotServices,
+  question: OrderQuestion,
+): Promise<void> {
+  if (state.awaiting?.kind === 'phoneLast4') {
+    const order = await checkPhoneDigits(analysis.text, reply, state, services);
+    if (order) await question.show(order);
+    return;
+  }
+  const orderId = analysis.entities.find((entity) => entity.type === 'orderId')?.value;
+  if (!orderId) {
+    await reply.text(say(question.askAgain, reply.language));
+    return;
+  }
+  state.awaiting = undefined;
+  const order = await unlockOrder(orderId, reply, state, customerId, services, question.purpose);
+  if (order) await question.show(order);
 }

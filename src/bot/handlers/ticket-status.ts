@@ -7,7 +7,7 @@ import type { ConversationData } from '../conversation-state';
 import { say } from '../replies';
 import type { TurnReply } from '../reply';
 import type { BotServices } from '../services';
-import { checkPhoneDigits, unlockOrder } from './order-access';
+import { answerOrderQuestion, unlockOrder } from './order-access';
 
 /** One message's worth: more is a wall of text in a chat widget, and an agent can look up the rest. */
 export const MAX_LISTED_TICKETS = 5;
@@ -63,18 +63,11 @@ export async function continueTicketStatus(
   customerId: string | undefined,
   services: BotServices,
 ): Promise<void> {
-  if (state.awaiting?.kind === 'phoneLast4') {
-    const order = await checkPhoneDigits(analysis.text, reply, state, services);
-    if (order) await sendOrderTickets(order, reply, services);
-    return;
-  }
-  const orderId = analysis.entities.find((entity) => entity.type === 'orderId')?.value;
-  if (!orderId) {
-    await reply.text(say('ticketsAskOrderId', reply.language));
-    return;
-  }
-  state.awaiting = undefined;
-  await showOrderTickets(orderId, reply, state, customerId, services);
+  await answerOrderQuestion(analysis, reply, state, customerId, services, {
+    purpose: 'tickets',
+    askAgain: 'ticketsAskOrderId',
+    show: (order) => sendOrderTickets(order, reply, services),
+  });
 }
 
 async function showOrderTickets(

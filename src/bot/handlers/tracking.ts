@@ -7,7 +7,7 @@ import type { ConversationData } from '../conversation-state';
 import { buttons, say } from '../replies';
 import type { TurnReply } from '../reply';
 import type { BotServices } from '../services';
-import { checkPhoneDigits, unlockOrder } from './order-access';
+import { answerOrderQuestion, unlockOrder } from './order-access';
 import { continueTicketStatus } from './ticket-status';
 
 /** "Where is my order?": find which order, make sure the shopper may see it, then show its tracking. */
@@ -56,18 +56,11 @@ export async function continueTracking(
   if (state.awaiting?.purpose === 'tickets') {
     return continueTicketStatus(analysis, reply, state, customerId, services);
   }
-  if (state.awaiting?.kind === 'phoneLast4') {
-    const order = await checkPhoneDigits(analysis.text, reply, state, services);
-    if (order) await showTracking(order, reply, services);
-    return;
-  }
-  const orderId = analysis.entities.find((entity) => entity.type === 'orderId')?.value;
-  if (!orderId) {
-    await reply.text(say('askOrderId', reply.language));
-    return;
-  }
-  state.awaiting = undefined;
-  await trackOrder(orderId, reply, state, customerId, services);
+  await answerOrderQuestion(analysis, reply, state, customerId, services, {
+    purpose: 'track',
+    askAgain: 'askOrderId',
+    show: (order) => showTracking(order, reply, services),
+  });
 }
 
 export async function trackOrder(
