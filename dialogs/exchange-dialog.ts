@@ -20,10 +20,15 @@ import { extractEntities } from '../src/nlu/entities';
 import { normalize } from '../src/nlu/normalize';
 import type { Language } from '../src/nlu/types';
 import { exchangeText, type ExchangeTextKey } from './exchange-dialog-texts';
-import { AfterSalesDialog, itemLabel, type AfterSalesValues } from './shared/after-sales-dialog';
+import {
+  AfterSalesDialog,
+  giveUpAfterTooMany,
+  itemLabel,
+  type AfterSalesValues,
+} from './shared/after-sales-dialog';
 import type { ChoiceOption } from './shared/choices';
 import type { DialogDeps } from './shared/dialog-deps';
-import { MAX_VALIDATION_FAILURES, TOO_MANY_FAILURES, type Slots } from './shared/outcome';
+import type { Slots } from './shared/outcome';
 
 export const EXCHANGE_DIALOG = 'ExchangeDialog';
 
@@ -475,12 +480,7 @@ async function validateWanted(prompt: PromptValidatorContext<string>): Promise<b
       exchangeText('wantedIsCurrent', language, { variant: variantLabel(current, language) }),
     );
   }
-  // As the shared prompts do: the last allowed failure "succeeds" with a marker so the dialog can hand over.
-  if (prompt.attemptCount >= MAX_VALIDATION_FAILURES) {
-    prompt.recognized.value = TOO_MANY_FAILURES;
-    return true;
-  }
-  return false;
+  return giveUpAfterTooMany(prompt);
 }
 
 function sizeDistance(a: string | undefined, b: string | undefined, sizes: string[]): number {

@@ -19,10 +19,10 @@ import { maskPersonalData } from '../src/log/mask';
 import { normalize, toHalfWidth } from '../src/nlu/normalize';
 import type { Language } from '../src/nlu/types';
 import { invoiceText, type InvoiceTextKey } from './invoice-dialog-texts';
-import { AfterSalesDialog, type AfterSalesValues } from './shared/after-sales-dialog';
+import { AfterSalesDialog, giveUpAfterTooMany, type AfterSalesValues } from './shared/after-sales-dialog';
 import { matchChoice, type ChoiceOption } from './shared/choices';
 import type { DialogDeps } from './shared/dialog-deps';
-import { MAX_VALIDATION_FAILURES, TOO_MANY_FAILURES, type AfterSalesOptions } from './shared/outcome';
+import type { AfterSalesOptions } from './shared/outcome';
 import { dialogText } from './shared/texts';
 
 export const INVOICE_DIALOG = 'InvoiceDialog';
@@ -368,15 +368,6 @@ export class InvoiceDialog extends AfterSalesDialog {
 /** Unpaid and cancelled orders are refused for different reasons: one can still be paid, the other not. */
 function notInvoiceableText(status: OrderStatus): InvoiceTextKey {
   return status === 'unpaid' ? 'notInvoiceableUnpaid' : 'notInvoiceableCancelled';
-}
-
-/** On the last allowed failure the prompt "succeeds" with a marker so the next step can hand over. */
-function giveUpAfterTooMany(prompt: PromptValidatorContext<string>): boolean {
-  if (prompt.attemptCount >= MAX_VALIDATION_FAILURES) {
-    prompt.recognized.value = TOO_MANY_FAILURES;
-    return true;
-  }
-  return false;
 }
 
 /** "抬头是…" / "the title is …": the words around the title are not part of it. */
