@@ -2,7 +2,6 @@
  * 统一社会信用代码 (unified social credit code, the tax id on company invoices), GB 32100-2015:
  * 18 symbols from a 31-symbol alphabet (no I, O, S, V, Z); symbol i of the first 17 weighs 3^i mod 31 and
  * the 18th is the symbol for 31 − (sum mod 31), 31 wrapping to 0.
- * The NLU has its own copy for spotting codes in messages; commerce may not import the NLU (DESIGN.md §9).
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

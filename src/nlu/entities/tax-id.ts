@@ -1,36 +1,14 @@
+import { isValidUnifiedSocialCreditCode } from '../../commerce/tax-id';
 import { Specificity, type EntityCollector } from './collector';
 
 /**
- * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters of a 31-symbol alphabet
- * (no I, O, S, V, Z, which read like digits); position i (0-based) of the first 17 weighs 3^i mod 31 and
- * the 18th is the symbol for 31 − (sum mod 31), where 31 wraps to 0.
+ * 统一社会信用代码 (unified social credit code): the checksum is the commerce layer's (GB 32100-2015), one
+ * implementation for the bot's invoice rules and for spotting codes in messages.
  */
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = Array.from({ length: 17 }, (_, i) => {
-  let weight = 1;
-  for (let k = 0; k < i; k++) weight = (weight * 3) % 31;
-  return weight;
-});
-
-/** Symbol value, or -1 outside the alphabet; indexed by char code so the check allocates nothing. */
-const SYMBOL_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) SYMBOL_VALUE[ALPHABET.charCodeAt(i)] = i;
-
-function symbolValue(code: number): number {
-  return code < 128 ? SYMBOL_VALUE[code] : -1;
-}
-
 /** True when `code` (upper-case) is 18 symbols of the alphabet whose last one is the check character. */
 export function isValidTaxId(code: string): boolean {
-  if (code.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = symbolValue(code.charCodeAt(i));
-    if (value < 0) return false;
-    sum += value * WEIGHTS[i];
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return symbolValue(code.charCodeAt(17)) === check;
+  // The commerce check forgives case and spaces (what a shopper types); here the caller has normalised.
+  return code.length === 18 && code === code.toUpperCase() && isValidUnifiedSocialCreditCode(code);
 }
 
 /**
