@@ -1,15 +1,12 @@
-import { isValidUnifiedSocialCreditCode } from '../../commerce/tax-id';
+import { hasValidCheckSymbol } from '../../commerce/tax-id';
 import { Specificity, type EntityCollector } from './collector';
 
 /**
  * 统一社会信用代码 (unified social credit code): the checksum is the commerce layer's (GB 32100-2015), one
- * implementation for the bot's invoice rules and for spotting codes in messages.
+ * implementation for the invoice rules and for spotting codes in messages.
  */
 /** True when `code` (upper-case) is 18 symbols of the alphabet whose last one is the check character. */
-export function isValidTaxId(code: string): boolean {
-  // The commerce check forgives case and spaces (what a shopper types); here the caller has normalised.
-  return code.length === 18 && code === code.toUpperCase() && isValidUnifiedSocialCreditCode(code);
-}
+export const isValidTaxId: (code: string) => boolean = hasValidCheckSymbol;
 
 /**
  * Registration authority (1st symbol) → the organisation categories (2nd symbol) it issues, from the
