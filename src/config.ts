@@ -142,6 +142,48 @@ export const settingDefinitions = {
       'Activities one conversation may send per minute; more are refused with 429 and Retry-After.',
     defaultText: '30',
   }),
+  rateLimitPerIpPerMinute: setting({
+    env: 'RATE_LIMIT_PER_IP_PER_MINUTE',
+    schema: z.coerce.number().int().min(1).max(1000000).default(600),
+    allowed: 'a whole number from 1 to 1000000',
+    description:
+      'Direct Line and demo-page POSTs (new tokens, new conversations, messages, uploads) one client address may make per minute, across all its conversations; more get 429 and Retry-After. Mobile carriers and offices put many shoppers behind one address: keep it generous.',
+    defaultText: '600',
+  }),
+  trustProxy: setting({
+    env: 'TRUST_PROXY',
+    schema: z
+      .preprocess(
+        (value) => {
+          if (typeof value !== 'string') return value;
+          const text = value.trim().toLowerCase();
+          if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
+          if (['true', 'yes', 'on'].includes(text)) return true;
+          if (/^[1-9]\d?$/.test(text)) return Number(text);
+          return text.split(',').map((entry) => entry.trim());
+        },
+        z.union([
+          z.boolean(),
+          z.number().int().min(1).max(99),
+          z
+            .array(
+              z
+                .string()
+                .regex(
+                  /^(?:[0-9.]+|[0-9a-f:]+)(?:\/\d{1,3})?$|^(?:loopback|linklocal|uniquelocal)$/,
+                  'an IP address or CIDR range such as 10.0.0.0/8, or loopback',
+                ),
+            )
+            .min(1),
+        ]),
+      )
+      .default(false),
+    allowed:
+      'false, true (trust every proxy), a number of proxy hops, or comma-separated proxy addresses/CIDR ranges (e.g. 10.0.0.0/8,loopback)',
+    description:
+      "Whether the client address comes from X-Forwarded-For (set by the load balancer in front of kefu) instead of the TCP peer. Needed behind a proxy, or every shopper shares the proxy's address for the per-address rate limits; never set it when clients reach kefu directly, or they can pick their own address.",
+    defaultText: 'false',
+  }),
   corsOrigins: setting({
     env: 'CORS_ORIGINS',
     schema: z.preprocess(
@@ -209,6 +251,27 @@ export const settingDefinitions = {
     allowed: 'a JSON array of {username, displayName, passwordHash, maxConcurrentChats}',
     description: 'Agent accounts for the console. Make a hash with `kefu hash-password`.',
     defaultText: '[]',
+  }),
+  serviceHours: setting({
+    env: 'SERVICE_HOURS',
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+        'two 24-hour times like 09:00-22:00 (00:00-24:00: always)',
+      )
+      .transform((text) => {
+        const [open, close] = text.split('-');
+        return { open, close };
+      })
+      .refine((hours) => hours.open < hours.close, 'the opening time must come before the closing time')
+      .default({ open: '09:00', close: '22:00' }),
+    allowed:
+      'HH:MM-HH:MM in the shop’s time zone (China, UTC+8), opening before closing, e.g. 09:00-22:00; 00:00-24:00 for round the clock',
+    description:
+      'When human agents work. Outside these hours, or with no agent online, a shopper who asks for a person is offered to leave a message (a ticket) instead of a queue; the FAQ answer about service hours quotes them.',
+    defaultText: '09:00-22:00',
   }),
   confidenceThreshold: setting({
     env: 'CONFIDENCE_THRESHOLD',

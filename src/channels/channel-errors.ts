@@ -80,6 +80,14 @@ export const channelErrors = {
       `消息发送过于频繁，请 ${retryAfterSeconds} 秒后再试。`,
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  tooManyFromAddress: (retryAfterSeconds: number) =>
+    refusal(
+      429,
+      'rate_limited_address',
+      `Too many requests from your network; please wait ${retryAfterSeconds} s.`,
+      `您所在网络的请求过于频繁，请 ${retryAfterSeconds} 秒后再试。`,
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
   invalid: (code: string, detail: string) =>
     refusal(400, code, `The request is not valid: ${detail}.`, `请求格式不正确：${detail}。`),
   notFound: (what: string) =>

@@ -526,6 +526,9 @@ export class RedisHandoffStore implements HandoffStore {
       );
       await subscriber.connect();
       await subscriber.subscribe(this.keys.key('events'), (message) => this.dispatch(message));
+      // Back after an outage: what other instances published meanwhile reached nobody here, so the
+      // consoles of this instance are told to load the queue afresh.
+      subscriber.on('ready', () => this.dispatch(JSON.stringify({ type: 'queue.changed' })));
       return subscriber;
     })();
     this.subscriber.catch(() => (this.subscriber = undefined));

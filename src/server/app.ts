@@ -9,13 +9,14 @@ import Fastify, {
 import websocket from '@fastify/websocket';
 import { channelErrors } from '../channels/channel-errors';
 import type { KefuConfig } from '../config';
-import { Refusal } from '../refusal';
+import { bilingual, Refusal } from '../refusal';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
-import type { RedisClient } from '../storage/redis-client';
+import { isStorageUnavailable, type RedisClient } from '../storage/redis-client';
 import { createChannels, type Channels, type HandoffOverrides } from './channels';
 import { errorBody } from './http-errors';
 import { registerJsonBodyParser } from './json-body';
+import { registerAddressRateLimit } from './address-rate-limit';
 import { registerAgentRoutes } from './routes/agent';
 import { registerAgentConsoleRoutes } from './routes/agent-console';
 import { registerBotFrameworkRoutes } from './routes/bot-framework';
@@ -46,6 +47,9 @@ declare module 'fastify' {
   }
 }
 
+/** Redis reconnects within a few seconds of coming back (the client's back-off tops out at 3 s). */
+const STORAGE_RETRY_AFTER_SECONDS = 3;
+
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);
@@ -54,10 +58,17 @@ function safeDecode(path: string): string {
   }
 }
 
+/** A number of hops becomes the function form, the one Fastify's types accept for it. */
+function trustProxyOption(setting: KefuConfig['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 /** Builds the HTTP application without listening, so tests can start it on any port. */
 export function buildApp(deps: AppDependencies): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
+    // The client address for the per-address rate limits: the TCP peer, or X-Forwarded-For from a trusted proxy.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     // Per-request lines are written at debug level by the onResponse hook below instead.
     logController: new LogController({ disableRequestLogging: true }),
     // Uploads are streamed by the multipart parser under their own limit (MAX_ATTACHMENT_BYTES).
@@ -114,6 +125,23 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
       void reply.status(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
       return;
     }
+    if (isStorageUnavailable(error)) {
+      // Nothing of the request was kept (or a retry is recognised): tell the client to send it again.
+      request.log.warn({ err: error, url: request.url.split('?')[0] }, 'storage unavailable');
+      void reply
+        .status(503)
+        .header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS))
+        .send(
+          errorBody(
+            'storage_unavailable',
+            bilingual(
+              `Our message store is briefly unavailable; please send again in ${STORAGE_RETRY_AFTER_SECONDS} s.`,
+              `消息存储暂时不可用，请 ${STORAGE_RETRY_AFTER_SECONDS} 秒后重新发送。`,
+            ),
+          ),
+        );
+      return;
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -149,6 +177,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     handoff: deps.handoff,
   });
   app.decorate('channels', channels);
+  registerAddressRateLimit(app, channels.stores.addressRateLimiter);
   app.addHook('onClose', async () => channels.close());
   void app.register(websocket);
   void app.register(async (scope) => {

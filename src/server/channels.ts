@@ -8,6 +8,7 @@ import { RedisRateLimiter } from '../channels/directline/redis-rate-limiter';
 import { createChannelStores, type ChannelStores } from '../channels/directline/stores';
 import { DirectLineTokens } from '../channels/directline/tokens';
 import { ChannelMessenger } from '../channels/shopper-messenger';
+import { defaultPolicy, type ShopPolicy } from '../commerce/policy';
 import type { KefuConfig } from '../config';
 import { AgentHub, type AgentHubOptions } from '../handoff/agent-hub-service';
 import { createHandoffStore } from '../handoff/create-handoff-store';
@@ -60,6 +61,8 @@ export function createChannels(options: {
 }): Channels {
   const { config, logger, redis } = options;
   const metrics = options.metrics ?? new KefuMetrics();
+  // The demo shop's policy with the shop's own service hours: the bot quotes them, the hub queues within them.
+  const policy: ShopPolicy = { ...defaultPolicy, serviceHours: config.serviceHours };
   const stores = createStores(redis, config.keyPrefix);
   const { storage, ticketStore } = stores;
   // The bot and the hub write through the metered log, so intents, languages and conversations are counted
@@ -85,11 +88,13 @@ export function createChannels(options: {
     conversationLog,
     messenger,
     handoffStore: meteredHandoffStore(handoffStore, metrics, logger.child({ part: 'metrics' })),
+    policy,
     ...options.handoff,
   });
   const { bot } = createShopBot({
     config,
     logger,
+    policy,
     storage,
     conversationLog,
     ticketStore,
@@ -102,6 +107,7 @@ export function createChannels(options: {
     redis,
     prefix: config.keyPrefix,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerIpPerMinute: config.rateLimitPerIpPerMinute,
     logger,
   });
   const tokens = new DirectLineTokens({

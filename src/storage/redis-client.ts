@@ -1,9 +1,20 @@
-import { createClient } from 'redis';
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  createClient,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  TimeoutError,
+} from 'redis';
 import type { Logger } from '../log/logger';
 
 function createRedisClient(url: string) {
   return createClient({
     url,
+    // While Redis is away a command fails at once instead of waiting in memory for the reconnect: the
+    // shopper gets a 503 to retry (Web Chat does) rather than a request that hangs and piles up with others.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
@@ -45,4 +56,28 @@ export async function closeRedis(client: RedisClient): Promise<void> {
   } catch {
     client.destroy();
   }
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * Whether an error means "Redis cannot be reached right now" (it is down, restarting, or the connection
+ * broke), which a client may simply retry, as opposed to a bug or a bad request.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    if (
+      cause instanceof ClientOfflineError ||
+      cause instanceof ClientClosedError ||
+      cause instanceof SocketClosedUnexpectedlyError ||
+      cause instanceof ConnectionTimeoutError ||
+      cause instanceof ReconnectStrategyError ||
+      cause instanceof TimeoutError ||
+      UNAVAILABLE_CODES.has((cause as NodeJS.ErrnoException).code ?? '')
+    ) {
+      return true;
+    }
+    cause = cause.cause;
+  }
+  return false;
 }

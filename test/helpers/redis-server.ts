@@ -26,8 +26,15 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean>
   }
 }
 
-/** Starts a throw-away redis-server on a free loopback port that keeps nothing on disk. */
-export async function startRedisServer(port?: number): Promise<StartedRedis> {
+/** Starts a throw-away redis-server on a free loopback port that keeps nothing on disk (but see dataDir). */
+/**
+ * With `dataDir`, the server keeps an append-only file there, written on every command, so a test can
+ * stop it (even with SIGKILL) and start it again on the same port with the same data: a Redis restart.
+ */
+export async function startRedisServer(
+  port?: number,
+  options: { dataDir?: string } = {},
+): Promise<StartedRedis> {
   const chosen = port ?? (await freePort());
   const child = spawn(
     'redis-server',
@@ -38,10 +45,11 @@ export async function startRedisServer(port?: number): Promise<StartedRedis> {
       '127.0.0.1',
       '--save',
       '',
-      '--appendonly',
-      'no',
       '--daemonize',
       'no',
+      ...(options.dataDir
+        ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+        : ['--appendonly', 'no']),
     ],
     { stdio: 'ignore' },
   );

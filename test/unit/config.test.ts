@@ -41,6 +41,35 @@ describe('loadConfig', () => {
     expect(config.agents[0]).toMatchObject({ username: 'mei', maxConcurrentChats: 5 });
   });
 
+  it('reads service hours, the per-address limit and which proxies to trust', () => {
+    const defaults = loadConfig({});
+    expect(defaults.serviceHours).toEqual({ open: '09:00', close: '22:00' });
+    expect(defaults.rateLimitPerIpPerMinute).toBe(600);
+    expect(defaults.trustProxy).toBe(false);
+    const config = loadConfig({
+      SERVICE_HOURS: ' 08:30-21:00 ',
+      RATE_LIMIT_PER_IP_PER_MINUTE: '5000',
+      TRUST_PROXY: '10.0.0.0/8, loopback',
+    });
+    expect(config.serviceHours).toEqual({ open: '08:30', close: '21:00' });
+    expect(config.rateLimitPerIpPerMinute).toBe(5000);
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('explains a service-hours value that is not a range, or that closes before it opens', () => {
+    expect(problemsOf({ SERVICE_HOURS: '9-22' })).toMatch(
+      /SERVICE_HOURS \(serviceHours\): two 24-hour times like 09:00-22:00.*got "9-22"/,
+    );
+    expect(problemsOf({ SERVICE_HOURS: '22:00-09:00' })).toContain(
+      'the opening time must come before the closing time',
+    );
+    expect(problemsOf({ RATE_LIMIT_PER_IP_PER_MINUTE: '0' })).toContain(
+      'RATE_LIMIT_PER_IP_PER_MINUTE (rateLimitPerIpPerMinute)',
+    );
+  });
+
   it('rejects a mistyped port, naming the setting and what is allowed', () => {
     const message = problemsOf({ PORT: '80a' });
     expect(message).toContain('PORT (port)');

@@ -18,6 +18,16 @@ export interface ActivityPage {
 export interface ActivityLog {
   /** Stores an activity and returns it with its id (`<conversation>|<sequence>`). */
   append(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity>;
+  /**
+   * Appends unless an activity with this client id (Web Chat's `channelData.clientActivityID`) is in the
+   * conversation already, in which case that one is returned with `repeated`: a client retrying a post
+   * whose answer it never got (a 503 during a Redis outage, a dropped connection) does not say it twice.
+   */
+  appendOnce(
+    conversationId: string,
+    clientActivityId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ logged: LoggedActivity; repeated: boolean }>;
   /** Activities after `watermark`, oldest first, at most `limit`. */
   read(conversationId: string, watermark: number, limit?: number): Promise<ActivityPage>;
   /** Calls `onAppend` whenever an activity is appended to the conversation (here or on another instance). */
@@ -34,9 +44,16 @@ export function activityId(conversationId: string, sequence: number): string {
   return `${conversationId}|${String(sequence).padStart(7, '0')}`;
 }
 
+/** The sequence number an activity id ends with (its watermark). */
+export function sequenceOf(id: string): number {
+  return Number(id.slice(id.lastIndexOf('|') + 1));
+}
+
 interface MemoryConversation {
   sequence: number;
   entries: { sequence: number; activity: LoggedActivity }[];
+  /** Client activity id → sequence, for the activities still kept. */
+  clientIds: Map<string, number>;
 }
 
 /** The in-memory log: one process, no set-up. Keeps the most recently used conversations only. */
@@ -59,6 +76,28 @@ export class MemoryActivityLog implements ActivityLog {
     }
     this.events.emit(conversationId);
     return logged;
+  }
+
+  async appendOnce(
+    conversationId: string,
+    clientActivityId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ logged: LoggedActivity; repeated: boolean }> {
+    const known = this.conversations.get(conversationId);
+    const sequence = known?.clientIds.get(clientActivityId);
+    const earlier =
+      sequence === undefined ? undefined : known?.entries.find((entry) => entry.sequence === sequence);
+    if (earlier) return { logged: earlier.activity, repeated: true };
+    const logged = await this.append(conversationId, activity);
+    const conversation = this.touch(conversationId);
+    conversation.clientIds.set(clientActivityId, conversation.sequence);
+    // Map order is insertion order: the first keys belong to activities that have fallen off the log.
+    while (conversation.clientIds.size > MAX_LOGGED_ACTIVITIES) {
+      const oldest = conversation.clientIds.keys().next().value;
+      if (oldest === undefined) break;
+      conversation.clientIds.delete(oldest);
+    }
+    return { logged, repeated: false };
   }
 
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
@@ -87,7 +126,7 @@ export class MemoryActivityLog implements ActivityLog {
       // Re-inserting moves it to the end, so the first key is always the least recently used.
       this.conversations.delete(conversationId);
     } else {
-      conversation = { sequence: 0, entries: [] };
+      conversation = { sequence: 0, entries: [], clientIds: new Map() };
       if (this.conversations.size >= this.maxConversations) {
         const oldest = this.conversations.keys().next().value;
         if (oldest !== undefined) this.conversations.delete(oldest);

@@ -11,7 +11,7 @@ import type { Logger } from '../../log/logger';
 import { channelErrors } from '../channel-errors';
 import { InProcessAdapter } from '../in-process-adapter';
 import { turnFailedReply } from '../turn-failed-reply';
-import type { ActivityLog, ActivityPage, LoggedActivity } from './activity-log';
+import { sequenceOf, type ActivityLog, type ActivityPage, type LoggedActivity } from './activity-log';
 import type { AttachmentStore, StoredAttachment } from './attachment-store';
 import type { RateLimiter } from './rate-limiter';
 import type { IncomingActivity } from './schemas';
@@ -37,6 +37,12 @@ export interface DirectLineServiceOptions {
 }
 
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
+
+/** Web Chat numbers each activity it sends in `channelData.clientActivityID`; it is the same on a retry. */
+function clientActivityIdOf(input: IncomingActivity): string | undefined {
+  const id = input.channelData?.clientActivityID;
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
+}
 
 /** A shopper's account on the activity; no name is left out rather than sent empty. */
 function shopperAccount(shopper: ShopperAccount): ChannelAccount {
@@ -103,11 +109,39 @@ export class DirectLineService {
         ...this.envelope(conversationId, shopper),
         from: shopperAccount({ id: shopper.id, name: input.from?.name ?? shopper.name }),
       };
-      const logged = await this.options.activityLog.append(conversationId, activity);
       // A shopper's "typing" only tells other viewers; the bot has nothing to answer.
-      if (input.type !== 'typing') await this.runTurn(conversationId, logged, input.type === 'message');
+      if (input.type === 'typing') return this.options.activityLog.append(conversationId, activity);
+      const clientActivityId = clientActivityIdOf(input);
+      if (clientActivityId === undefined) {
+        const logged = await this.options.activityLog.append(conversationId, activity);
+        await this.runTurn(conversationId, logged, input.type === 'message');
+        return logged;
+      }
+      const { logged, repeated } = await this.options.activityLog.appendOnce(
+        conversationId,
+        clientActivityId,
+        activity,
+      );
+      // A retry of a message whose turn broke off (Redis went away mid-turn) is answered now; one whose
+      // turn finished only lost its HTTP answer, and gets the same id back without a second answer.
+      if (!repeated || !(await this.answered(conversationId, logged.id))) {
+        await this.runTurn(conversationId, logged, input.type === 'message');
+      }
       return logged;
     });
+  }
+
+  /** Whether the bot already replied to this activity (anything but "typing" that answers it). */
+  private async answered(conversationId: string, activityId: string): Promise<boolean> {
+    let watermark = sequenceOf(activityId);
+    for (;;) {
+      const page = await this.options.activityLog.read(conversationId, watermark);
+      if (page.activities.some((a) => a.replyToId === activityId && a.type !== ActivityTypes.Typing)) {
+        return true;
+      }
+      if (page.activities.length === 0) return false;
+      watermark = page.watermark;
+    }
   }
 
   /** Stores uploaded files with the conversation and posts the message that carries them. */

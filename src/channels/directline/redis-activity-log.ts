@@ -24,6 +24,21 @@ redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('PUBLISH', KEYS[3], sequence)
 return sequence`;
 
+/**
+ * APPEND, unless the client id (KEYS[4]) was seen: then the earlier activity's sequence, negated. Checked
+ * and recorded in the same script, so a retry racing its original on another instance is still one message.
+ */
+const APPEND_ONCE = `
+local known = redis.call('GET', KEYS[4])
+if known then return -tonumber(known) end
+local sequence = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '0-' .. sequence, 'a', ARGV[1])
+redis.call('SET', KEYS[4], sequence, 'EX', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('PUBLISH', KEYS[3], sequence)
+return sequence`;
+
 export interface RedisActivityLogOptions {
   prefix: string;
   /** A conversation untouched this long is forgotten. */
@@ -36,6 +51,9 @@ export class RedisActivityLog implements ActivityLog {
   private readonly keys: Keyspace;
   private readonly ttlSeconds: number;
   private subscriber: Promise<RedisClient> | undefined;
+  /** Every watcher's callback, to wake them all when the subscriber reconnects. */
+  private readonly watchers = new Set<() => void>();
+  private detach: (() => void) | undefined;
 
   constructor(
     private readonly redis: RedisClient,
@@ -57,6 +75,31 @@ export class RedisActivityLog implements ActivityLog {
     return { ...activity, id: activityId(conversationId, Number(sequence)) };
   }
 
+  async appendOnce(
+    conversationId: string,
+    clientActivityId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ logged: LoggedActivity; repeated: boolean }> {
+    const result = Number(
+      await this.redis.eval(APPEND_ONCE, {
+        keys: [
+          this.streamKey(conversationId),
+          this.keys.key('seq', conversationId),
+          this.channel(conversationId),
+          this.keys.key('client', conversationId, clientActivityId),
+        ],
+        arguments: [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)],
+      }),
+    );
+    if (result > 0)
+      return { logged: { ...activity, id: activityId(conversationId, result) }, repeated: false };
+    const sequence = -result;
+    const page = await this.read(conversationId, sequence - 1, 1);
+    const earlier = page.activities[0];
+    // Trimmed off a long log since: nothing to answer again, but still not a new message.
+    return { logged: earlier ?? { ...activity, id: activityId(conversationId, sequence) }, repeated: true };
+  }
+
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
     const entries = await this.redis.xRange(this.streamKey(conversationId), `0-${watermark + 1}`, '+', {
       COUNT: limit,
@@ -76,12 +119,16 @@ export class RedisActivityLog implements ActivityLog {
     const channel = this.channel(conversationId);
     const listener = () => onAppend();
     await subscriber.subscribe(channel, listener);
+    this.watchers.add(onAppend);
     return async () => {
+      this.watchers.delete(onAppend);
       if (subscriber.isOpen) await subscriber.unsubscribe(channel, listener);
     };
   }
 
   async close(): Promise<void> {
+    this.detach?.();
+    this.detach = undefined;
     const subscriber = await this.subscriber?.catch(() => undefined);
     this.subscriber = undefined;
     if (subscriber?.isOpen) await subscriber.close();
@@ -103,6 +150,16 @@ export class RedisActivityLog implements ActivityLog {
         this.options.logger.warn({ err: error }, 'redis subscriber connection problem'),
       );
       await subscriber.connect();
+      // Back after an outage (subscriptions restored): appends published while this connection was down
+      // reached nobody, so every watcher reads from its watermark once, as if told of an append — when
+      // both connections are back, or the read would fail and close the shopper's stream for nothing.
+      const wakeAll = () => {
+        if (!subscriber.isReady || !this.redis.isReady) return;
+        for (const wake of [...this.watchers]) wake();
+      };
+      subscriber.on('ready', wakeAll);
+      this.redis.on('ready', wakeAll);
+      this.detach = () => this.redis.off('ready', wakeAll);
       return subscriber;
     })();
     return this.subscriber;

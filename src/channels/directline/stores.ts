@@ -11,6 +11,8 @@ export interface ChannelStores {
   activityLog: ActivityLog;
   attachments: AttachmentStore;
   rateLimiter: RateLimiter;
+  /** Shopper requests per client address, whatever conversation they are for. */
+  addressRateLimiter: RateLimiter;
 }
 
 /** Memory without Redis; with Redis, shared by every instance so a client may land on any of them. */
@@ -18,19 +20,22 @@ export function createChannelStores(options: {
   redis?: RedisClient;
   prefix: string;
   rateLimitPerMinute: number;
+  rateLimitPerIpPerMinute: number;
   logger: Logger;
 }): ChannelStores {
-  const { redis, prefix, rateLimitPerMinute, logger } = options;
+  const { redis, prefix, rateLimitPerMinute, rateLimitPerIpPerMinute, logger } = options;
   if (!redis) {
     return {
       activityLog: new MemoryActivityLog(),
       attachments: new MemoryAttachmentStore(),
       rateLimiter: new MemoryRateLimiter(rateLimitPerMinute),
+      addressRateLimiter: new MemoryRateLimiter(rateLimitPerIpPerMinute),
     };
   }
   return {
     activityLog: new RedisActivityLog(redis, { prefix, logger }),
     attachments: new RedisAttachmentStore(redis, prefix),
     rateLimiter: new RedisRateLimiter(redis, prefix, rateLimitPerMinute),
+    addressRateLimiter: new RedisRateLimiter(redis, prefix, rateLimitPerIpPerMinute),
   };
 }

@@ -1,0 +1,179 @@
+import { WebSocket } from 'ws';
+import { startKefuProcess, type KefuProcess } from '../helpers/kefu-process';
+import {
+  describeWithRedisServer,
+  startRestartableRedis,
+  type RestartableRedis,
+} from '../helpers/restartable-redis';
+import { waitFor } from '../helpers/server';
+
+const SECRET = 'redis-outage-test-direct-line-secret';
+
+interface Activity {
+  id: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from: { role?: string };
+}
+
+/** A Direct Line shopper as Web Chat is one: every message carries its own clientActivityID. */
+class Shopper {
+  private sent = 0;
+  constructor(
+    private readonly base: string,
+    readonly conversationId: string,
+    private readonly token: string,
+    readonly streamUrl: string,
+  ) {}
+
+  static async start(base: string): Promise<Shopper> {
+    const generated = await fetch(`${base}/v3/directline/tokens/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
+    const started = await fetch(`${base}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(started.status).toBe(201);
+    const { streamUrl } = (await started.json()) as { streamUrl: string };
+    return new Shopper(base, conversationId, token, streamUrl);
+  }
+
+  /** A new message's client id; a retry passes the one it got before. */
+  nextClientId(): string {
+    this.sent += 1;
+    return `wc-${this.conversationId}-${this.sent}`;
+  }
+
+  async post(text: string, clientActivityID: string) {
+    const response = await fetch(
+      `${this.base}/v3/directline/conversations/${this.conversationId}/activities`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text,
+          from: { id: 'me' },
+          channelData: { clientActivityID },
+        }),
+      },
+    );
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as { id?: string; error?: { code: string; message: string } },
+    };
+  }
+
+  async activities(): Promise<{ status: number; activities: Activity[] }> {
+    const response = await fetch(
+      `${this.base}/v3/directline/conversations/${this.conversationId}/activities`,
+      {
+        headers: { authorization: `Bearer ${this.token}` },
+      },
+    );
+    const body = (await response.json()) as { activities?: Activity[] };
+    return { status: response.status, activities: body.activities ?? [] };
+  }
+
+  /** The bot's messages that answer one shopper activity. */
+  async answersTo(id: string): Promise<string[]> {
+    const { activities } = await this.activities();
+    return activities.filter((a) => a.type === 'message' && a.replyToId === id).map((a) => a.text ?? '');
+  }
+}
+
+describeWithRedisServer(
+  'Redis stopped in the middle of a conversation (real kefu process, real Redis)',
+  () => {
+    let redis: RestartableRedis;
+    let kefu: KefuProcess;
+    beforeAll(async () => {
+      redis = await startRestartableRedis();
+      kefu = await startKefuProcess({
+        REDIS_URL: redis.url,
+        KEY_PREFIX: `kefu-outage-${process.pid}:`,
+        DIRECTLINE_SECRET: SECRET,
+      });
+    }, 60_000);
+    afterAll(async () => {
+      await kefu?.stop();
+      await redis?.dispose();
+    });
+
+    it('answers 503 with Retry-After while Redis is down, stays up, and continues the conversation without loss or duplicates when it is back', async () => {
+      const shopper = await Shopper.start(kefu.base);
+      // Web Chat's stream stays open through the outage; what the bot says afterwards must still reach it.
+      const stream = new WebSocket(shopper.streamUrl);
+      const streamed: Activity[] = [];
+      stream.on('message', (data: Buffer) => {
+        const text = data.toString('utf8');
+        if (text) streamed.push(...(JSON.parse(text) as { activities: Activity[] }).activities);
+      });
+      await new Promise((resolve, reject) => stream.once('open', resolve).once('error', reject));
+      const first = await shopper.post('我的快递到哪了 订单号20231102558736', shopper.nextClientId());
+      expect(first.status).toBe(200);
+      expect((await shopper.answersTo(first.body.id!)).join('\n')).toContain('后4位');
+
+      await redis.kill();
+      // The verification step the bot is waiting for is in Redis: it must be refused, not answered wrongly.
+      const digits = shopper.nextClientId();
+      const refused = await shopper.post('5678', digits);
+      expect(refused.status).toBe(503);
+      expect(refused.body.error?.code).toBe('storage_unavailable');
+      expect(refused.body.error?.message).toMatch(/请 \d+ 秒后重新发送/);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      const health = await fetch(`${kefu.base}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'degraded', redis: 'down' });
+      expect((await shopper.activities()).status).toBe(503);
+      // A new shopper meets the same clear refusal, and a burst of retries does not bring the process down.
+      const newcomer = await fetch(`${kefu.base}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}` },
+      });
+      expect(newcomer.status).toBe(503);
+      const burst = await Promise.all(Array.from({ length: 50 }, () => shopper.post('5678', digits)));
+      expect(new Set(burst.map((response) => response.status))).toEqual(new Set([503]));
+      expect(kefu.alive()).toBe(true);
+
+      await redis.restart();
+      await waitFor(
+        'kefu to reconnect to Redis',
+        async () => ((await fetch(`${kefu.base}/healthz`)).status === 200 ? true : undefined),
+        15_000,
+      );
+      // Web Chat retries with the same client id; so does a shopper pressing "retry" twice.
+      const retried = await shopper.post('5678', digits);
+      expect(retried.status).toBe(200);
+      const answer = (await shopper.answersTo(retried.body.id!)).join('\n');
+      expect(answer).toContain('SF1234567890123');
+      const onStream = await waitFor('the answer on the stream opened before the outage', () =>
+        streamed.find((a) => a.type === 'message' && a.replyToId === retried.body.id),
+      );
+      expect(onStream.text).toContain('SF1234567890123');
+      expect(stream.readyState).toBe(WebSocket.OPEN);
+      stream.close();
+      const twice = await shopper.post('5678', digits);
+      expect(twice.body.id).toBe(retried.body.id);
+
+      const after = await shopper.post('谢谢', shopper.nextClientId());
+      expect(after.status).toBe(200);
+      const { activities } = await shopper.activities();
+      const said = activities
+        .filter((a) => a.type === 'message' && a.from.role === 'user')
+        .map((a) => a.text);
+      expect(said).toEqual(['我的快递到哪了 订单号20231102558736', '5678', '谢谢']);
+      // Every shopper message was answered, the retried one once.
+      for (const activity of activities.filter((a) => a.type === 'message' && a.from.role === 'user')) {
+        expect((await shopper.answersTo(activity.id)).length).toBeGreaterThan(0);
+      }
+      expect((await shopper.answersTo(retried.body.id!)).join('\n')).toBe(answer);
+      expect(kefu.alive()).toBe(true);
+    }, 60_000);
+  },
+);
