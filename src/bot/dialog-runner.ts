@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import {
   afterSalesDialogs,
   slotsFromMessage,
@@ -12,6 +12,9 @@ import type { ConversationData } from './conversation-state';
 
 export type DialogTurn =
   { status: 'waiting' } | { status: 'ended'; outcome: DialogOutcome } | { status: 'none' };
+
+/** Where a turn keeps its one DialogContext. */
+const TURN_DIALOG_CONTEXT = Symbol('kefu.dialogContext');
 
 /** Starts and continues the after-sales dialogs for the ShopBot and reports how they end. */
 export class DialogRunner {
@@ -31,7 +34,7 @@ export class DialogRunner {
   }
 
   async isActive(context: TurnContext): Promise<boolean> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.contextOf(context);
     return dc.activeDialog !== undefined;
   }
 
@@ -45,7 +48,7 @@ export class DialogRunner {
   ): Promise<DialogTurn> {
     const id = this.idByIntent.get(intent);
     if (!id) return { status: 'none' };
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.contextOf(context);
     await dc.cancelAllDialogs();
     const options: AfterSalesOptions = {
       language,
@@ -57,19 +60,31 @@ export class DialogRunner {
   }
 
   async continue(context: TurnContext): Promise<DialogTurn> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.contextOf(context);
     return settle(await dc.continueDialog());
   }
 
   /** Asks the current question again (after an interruption was answered). */
   async reprompt(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.contextOf(context);
     await dc.repromptDialog();
   }
 
   async cancel(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await this.contextOf(context);
     await dc.cancelAllDialogs();
+  }
+
+  /**
+   * One DialogContext per turn, as botbuilder's samples use it (continue, then begin on the same one):
+   * building one sets up its memory scopes, which is a good part of a turn's cost when done four times.
+   */
+  private async contextOf(context: TurnContext): Promise<DialogContext> {
+    const known = context.turnState.get(TURN_DIALOG_CONTEXT) as DialogContext | undefined;
+    if (known) return known;
+    const created = await this.dialogs.createContext(context);
+    context.turnState.set(TURN_DIALOG_CONTEXT, created);
+    return created;
   }
 }
 

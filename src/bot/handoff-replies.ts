@@ -18,6 +18,10 @@ export const handoffReplies = {
     zh: '留言已收到，工单号 {ticketId}。客服上线后会尽快联系您。',
     en: "Got it — your message is ticket {ticketId}. An agent will get back to you as soon as they're on.",
   },
+  messageDropped: {
+    zh: '好的，不留言了。还有什么可以帮您的吗？',
+    en: 'All right, no message then. Anything else I can help with?',
+  },
   waitCancelled: {
     zh: '好的，已取消排队，我继续为您服务～',
     en: "OK, you've left the queue — I'm here to help again.",

@@ -146,7 +146,11 @@ export class ShopBot extends ActivityHandler {
     const conversationId = context.activity.conversation.id;
     if (state.leavingMessage) {
       state.leavingMessage = false;
-      if (isDismissal(analysis.text)) return false;
+      // "取消" here takes back the offer to leave a message; routed on, it would read as "cancel my order".
+      if (isDismissal(analysis.text)) {
+        await reply.text(handoffSay('messageDropped', reply.language));
+        return true;
+      }
       const ticket = await services.orders.createTicket({
         kind: 'message',
         customerId: context.activity.from?.id ?? 'anonymous',

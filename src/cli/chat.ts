@@ -46,7 +46,9 @@ type the number of a button to click it; an empty line or Ctrl-D ends the chat.
       level: config.logLevel === 'info' ? 'warn' : config.logLevel,
       pretty: config.logPretty,
     });
-    const { storage, conversationLog } = createStores(undefined, config.keyPrefix);
+    const { storage, conversationLog } = createStores(undefined, config.keyPrefix, {
+      memoryConversations: config.memoryConversations,
+    });
     const { bot } = createShopBot({ config, logger, storage, conversationLog });
     const adapter = new InProcessAdapter();
     adapter.onTurnError = async (_context, error) => {

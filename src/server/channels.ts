@@ -63,7 +63,7 @@ export function createChannels(options: {
   const metrics = options.metrics ?? new KefuMetrics();
   // The demo shop's policy with the shop's own service hours: the bot quotes them, the hub queues within them.
   const policy: ShopPolicy = { ...defaultPolicy, serviceHours: config.serviceHours };
-  const stores = createStores(redis, config.keyPrefix);
+  const stores = createStores(redis, config.keyPrefix, { memoryConversations: config.memoryConversations });
   const { storage, ticketStore } = stores;
   // The bot and the hub write through the metered log, so intents, languages and conversations are counted
   // without the bot knowing about metrics.
@@ -108,6 +108,7 @@ export function createChannels(options: {
     prefix: config.keyPrefix,
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitPerIpPerMinute: config.rateLimitPerIpPerMinute,
+    memoryConversations: config.memoryConversations,
     logger,
   });
   const tokens = new DirectLineTokens({

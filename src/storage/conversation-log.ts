@@ -24,14 +24,23 @@ export interface ConversationLog {
 /** Longest transcript kept per conversation: enough for any agent, bounded against a flood. */
 export const MAX_TRANSCRIPT_RECORDS = 500;
 
+/** The transcripts of the most recently active `maxConversations` conversations. */
 export class MemoryConversationLog implements ConversationLog {
   private readonly logs = new Map<string, TurnRecord[]>();
+
+  constructor(private readonly maxConversations = 20_000) {}
 
   async append(conversationId: string, record: TurnRecord): Promise<void> {
     const log = this.logs.get(conversationId) ?? [];
     log.push(record);
     if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
+    // Re-inserted at the end, so the first key is always the conversation idle the longest.
+    this.logs.delete(conversationId);
     this.logs.set(conversationId, log);
+    if (this.logs.size > this.maxConversations) {
+      const oldest = this.logs.keys().next().value;
+      if (oldest !== undefined) this.logs.delete(oldest);
+    }
   }
 
   async read(conversationId: string, limit?: number): Promise<TurnRecord[]> {

@@ -1,4 +1,5 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
+import { BoundedMemoryStorage } from './bounded-memory-storage';
 import { MemoryTicketStore, type TicketStore } from '../commerce/ticket-store';
 import { MemoryConversationLog, type ConversationLog } from './conversation-log';
 import type { RedisClient } from './redis-client';
@@ -19,6 +20,8 @@ export interface StoresOptions {
   clock?: () => Date;
   /** The shop's time zone (policy.utcOffsetMinutes), whose date goes into ticket ids; China by default. */
   utcOffsetMinutes?: number;
+  /** Without Redis: how many conversations' state and transcripts are kept (the most recently active). */
+  memoryConversations?: number;
 }
 
 /** Memory when there is no Redis (the default: nothing to set up), Redis when REDIS_URL is set. */
@@ -29,8 +32,8 @@ export function createStores(
 ): Stores {
   if (!redis) {
     return {
-      storage: new MemoryStorage(),
-      conversationLog: new MemoryConversationLog(),
+      storage: new BoundedMemoryStorage(options.memoryConversations ?? 20_000),
+      conversationLog: new MemoryConversationLog(options.memoryConversations),
       ticketStore: new MemoryTicketStore(options),
     };
   }

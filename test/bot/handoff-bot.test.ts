@@ -50,7 +50,17 @@ describe('leaving a message when nobody is on duty', () => {
   it('does the same in English, and lets the shopper change their mind', async () => {
     const bot = botHarness({ handoff: await hub(NEVER_OPEN, false) });
     expect(await bot.ask('I want to talk to a real person')).toContain('No agent is online right now');
-    expect(await bot.ask('never mind')).not.toContain('ticket');
+    expect(await bot.ask('never mind')).toBe('All right, no message then. Anything else I can help with?');
+  });
+
+  it('takes back the offer on 取消 without reading it as cancelling an order, and answers again', async () => {
+    const orders = new DemoOrderService({ now: TEST_NOW });
+    const bot = botHarness({ handoff: await hub(NEVER_OPEN, false), orders });
+    expect(await bot.ask('转人工')).toContain('现在没有人工客服在线');
+    const dropped = await bot.ask('取消');
+    expect(dropped).toBe('好的，不留言了。还有什么可以帮您的吗？');
+    expect(dropped).not.toContain('取消订单');
+    expect(await bot.ask('包邮吗')).toContain('包邮');
   });
 });
 

@@ -1,5 +1,6 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { createLogger } from '../../src/log/logger';
+import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage';
 import { closeRedis, connectRedis, type RedisClient } from '../../src/storage/redis-client';
 import { RedisStorage } from '../../src/storage/redis-storage';
 import { describeRedis, useRedis } from '../helpers/redis';
@@ -37,6 +38,29 @@ function storageContract(name: string, make: () => Storage) {
 }
 
 storageContract('MemoryStorage (botbuilder)', () => new MemoryStorage());
+storageContract('BoundedMemoryStorage', () => new BoundedMemoryStorage(100));
+
+describe('BoundedMemoryStorage', () => {
+  it('forgets the items used least recently beyond its size, and keeps the ones still in use', async () => {
+    const storage = new BoundedMemoryStorage(3);
+    await storage.write({ a: { v: 1 }, b: { v: 2 }, c: { v: 3 } });
+    await storage.read(['a']); // a is in use again: b is now the oldest
+    await storage.write({ d: { v: 4 } });
+    expect(storage.size).toBe(3);
+    expect(Object.keys(await storage.read(['a', 'b', 'c', 'd'])).sort()).toEqual(['a', 'c', 'd']);
+  });
+
+  it('writes nothing of a batch in which one eTag is stale', async () => {
+    const storage = new BoundedMemoryStorage(10);
+    await storage.write({ x: { v: 1 }, y: { v: 1 } });
+    const { x } = await storage.read(['x']);
+    await storage.write({ x: { ...x, v: 2 } });
+    await expect(storage.write({ y: { v: 9, eTag: '*' }, x: { ...x, v: 3 } })).rejects.toThrow(
+      /eTag conflict/,
+    );
+    expect((await storage.read(['y'])).y.v).toBe(1);
+  });
+});
 
 describeRedis('RedisStorage', () => {
   const redis = useRedis('storage');

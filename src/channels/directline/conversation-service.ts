@@ -30,6 +30,8 @@ export interface DirectLineServiceOptions {
   logger: Logger;
   botAccount?: ChannelAccount;
   now?: () => Date;
+  /** How long a turn may take before the shopper sees "typing" (most answer well within it). */
+  typingDelayMs?: number;
   /** How often "typing" repeats while a slow turn has not answered yet. */
   typingRepeatMs?: number;
   /** Wraps each shopper message's turn (the server times and counts them with it). */
@@ -235,7 +237,7 @@ export class DirectLineService {
   }
 
   /**
-   * Runs the bot on one activity. The shopper sees "typing" at once and again every few seconds until
+   * Runs the bot on one activity. A shopper kept waiting sees "typing" and again every few seconds until
    * the first answer; every reply goes into the log through one queue, so none overtakes another and no
    * "typing" comes after an answer.
    */
@@ -266,12 +268,19 @@ export class DirectLineService {
       });
 
     let timer: NodeJS.Timeout | undefined;
-    if (showTyping) {
-      await typing();
-      timer = setInterval(() => {
-        typing().catch((error: unknown) => logger.warn({ err: error, conversationId }, 'typing not sent'));
-      }, this.options.typingRepeatMs ?? 3000);
-    }
+    const typingLater = (delayMs: number) => {
+      timer = setTimeout(() => {
+        typing().then(
+          () => {
+            if (!answered && !finished) typingLater(this.options.typingRepeatMs ?? 3000);
+          },
+          (error: unknown) => logger.warn({ err: error, conversationId }, 'typing not sent'),
+        );
+      }, delayMs);
+    };
+    // Only a turn that keeps the shopper waiting shows "typing": an instant answer needs none, and skipping
+    // it saves a log append (with Redis, a script and a publish) on most turns.
+    if (showTyping) typingLater(this.options.typingDelayMs ?? 300);
     const turn = () =>
       this.adapter.processActivity(
         activity,
@@ -289,7 +298,7 @@ export class DirectLineService {
       await (measureTurn && activity.type === ActivityTypes.Message ? measureTurn(turn) : turn());
     } finally {
       finished = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       await queue.catch(() => undefined);
     }
   }

@@ -21,12 +21,14 @@ export function createChannelStores(options: {
   prefix: string;
   rateLimitPerMinute: number;
   rateLimitPerIpPerMinute: number;
+  /** Without Redis: conversations whose activities are kept (the most recently active). */
+  memoryConversations?: number;
   logger: Logger;
 }): ChannelStores {
   const { redis, prefix, rateLimitPerMinute, rateLimitPerIpPerMinute, logger } = options;
   if (!redis) {
     return {
-      activityLog: new MemoryActivityLog(),
+      activityLog: new MemoryActivityLog(options.memoryConversations),
       attachments: new MemoryAttachmentStore(),
       rateLimiter: new MemoryRateLimiter(rateLimitPerMinute),
       addressRateLimiter: new MemoryRateLimiter(rateLimitPerIpPerMinute),

@@ -16,6 +16,7 @@ function service(run: (context: TurnContext) => Promise<void>) {
     rateLimiter: new MemoryRateLimiter(100),
     maxMessageLength: 100,
     logger: testLogger(),
+    typingDelayMs: 30,
     typingRepeatMs: 40,
   });
   const kinds = async (conversationId: string) =>
@@ -26,7 +27,16 @@ function service(run: (context: TurnContext) => Promise<void>) {
 }
 
 describe('DirectLineService turns', () => {
-  it('shows typing at once and while a slow bot works, never after its answer, and keeps replies in order', async () => {
+  it('shows no typing when the answer comes at once', async () => {
+    const { directLine, kinds } = service(async (context) => {
+      await context.sendActivity('right away');
+    });
+    await directLine.post('c0', { id: 'shopper' }, { type: 'message', text: 'hi' });
+    await pause(80);
+    expect(await kinds('c0')).toEqual(['user:hi', 'bot:right away']);
+  });
+
+  it('shows typing while a slow bot works, never after its answer, and keeps replies in order', async () => {
     const { directLine, kinds } = service(async (context) => {
       await pause(130);
       await context.sendActivity('one');

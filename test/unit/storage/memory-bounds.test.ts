@@ -1,0 +1,48 @@
+import { loadConfig } from '../../../src/config';
+import { createChannels } from '../../../src/server/channels';
+import { MemoryConversationLog } from '../../../src/storage/conversation-log';
+import { sharedNlu } from '../../helpers/bot';
+import { testLogger } from '../../helpers/quiet-logger';
+
+describe('memory storage stays bounded (MEMORY_CONVERSATIONS)', () => {
+  it('keeps the transcripts of the most recently active conversations only', async () => {
+    const log = new MemoryConversationLog(2);
+    const line = (text: string) => ({ at: new Date().toISOString(), role: 'shopper' as const, text });
+    await log.append('a', line('1'));
+    await log.append('b', line('2'));
+    await log.append('a', line('3')); // a is active again: b is the one idle the longest
+    await log.append('c', line('4'));
+    expect((await log.read('a')).map((r) => r.text)).toEqual(['1', '3']);
+    expect(await log.read('b')).toEqual([]);
+    expect((await log.read('c')).map((r) => r.text)).toEqual(['4']);
+  });
+
+  it('forgets the oldest conversations of a running bot, and the recent ones carry on', async () => {
+    const config = loadConfig({
+      MEMORY_CONVERSATIONS: '100',
+      RATE_LIMIT_PER_MINUTE: '1000',
+      LOG_LEVEL: 'silent',
+    });
+    const channels = createChannels({ config, logger: testLogger(), nlu: sharedNlu() });
+    const { directLine } = channels;
+    try {
+      for (let i = 0; i < 150; i++) {
+        await directLine.post(`conv-${i}`, { id: `u-${i}` }, { type: 'message', text: '包邮吗' });
+      }
+      expect((await directLine.read('conv-0', 0)).activities).toEqual([]);
+      const recent = await directLine.read('conv-149', 0);
+      expect(recent.activities.some((a) => a.from?.role === 'bot' && /包邮/.test(a.text ?? ''))).toBe(true);
+      // The tracking step it was on is still known: the conversation was not forgotten half-way.
+      await directLine.post(
+        'conv-149',
+        { id: 'u-149' },
+        { type: 'message', text: '我的快递到哪了 订单号20231102558736' },
+      );
+      await directLine.post('conv-149', { id: 'u-149' }, { type: 'message', text: '5678' });
+      const page = await directLine.read('conv-149', 0);
+      expect(page.activities.map((a) => a.text ?? '').join('\n')).toContain('SF1234567890123');
+    } finally {
+      await channels.close();
+    }
+  });
+});
