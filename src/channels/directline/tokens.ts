@@ -38,6 +38,9 @@ export interface DirectLineTokensOptions {
   now?: () => number;
 }
 
+/** How many checked tokens are remembered (about 300 bytes each). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 function base64url(text: string | Buffer): string {
@@ -52,6 +55,11 @@ export class DirectLineTokens {
   private readonly ttlSeconds: number;
   private readonly streamTtlSeconds: number;
   private readonly now: () => number;
+  /**
+   * Tokens whose signature was checked, with their claims: a client sends the same token with every
+   * request, and an HMAC for each was a visible share of a turn's cost. Expiry is still checked each time.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(options: DirectLineTokensOptions) {
     this.secretConfigured = options.secret !== undefined;
@@ -75,6 +83,8 @@ export class DirectLineTokens {
   }
 
   verify(token: string, kind: TokenKind = 'conversation'): TokenCheck {
+    const known = this.verified.get(token);
+    if (known) return this.checkClaims(known, kind);
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, problem: 'malformed' };
     const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));
@@ -84,6 +94,15 @@ export class DirectLineTokens {
     }
     const claims = parseClaims(parts[1]);
     if (!claims) return { ok: false, problem: 'malformed' };
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, claims);
+    return this.checkClaims(claims, kind);
+  }
+
+  private checkClaims(claims: TokenClaims, kind: TokenKind): TokenCheck {
     if (claims.kind !== kind) return { ok: false, problem: 'wrong_kind' };
     if (claims.exp <= this.now()) return { ok: false, problem: 'expired' };
     return { ok: true, claims };

@@ -21,6 +21,20 @@ describe('DirectLineTokens', () => {
     expect(tokens.verify(issued.token)).toEqual({ ok: false, problem: 'expired' });
   });
 
+  it('remembers a checked token without loosening the checks: kind and expiry still apply', () => {
+    const issued = tokens.issue('conv-K', 'dl_user');
+    expect(tokens.verify(issued.token).ok).toBe(true);
+    expect(tokens.verify(issued.token, 'stream')).toEqual({ ok: false, problem: 'wrong_kind' });
+    const other = new DirectLineTokens({
+      secret: 'another-secret-entirely-here',
+      ttlSeconds: 600,
+      now: () => now,
+    });
+    expect(other.verify(issued.token)).toEqual({ ok: false, problem: 'bad_signature' });
+    now += 600;
+    expect(tokens.verify(issued.token)).toEqual({ ok: false, problem: 'expired' });
+  });
+
   it('refuses a token whose claims were changed (another conversation) or whose signature was', () => {
     const issued = tokens.issue('conv-A', 'dl_user');
     const [header, payload, signature] = issued.token.split('.');
