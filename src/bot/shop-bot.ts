@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type Activity,
   type ConversationState,
   type StatePropertyAccessor,
@@ -68,7 +69,9 @@ export class ShopBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    // A message always changes the state (its turn count at least), so botbuilder's change check — a
+    // stringify and a SHA-256 of the whole state — would only confirm it.
+    await this.conversationState.saveChanges(context, context.activity.type === ActivityTypes.Message);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
