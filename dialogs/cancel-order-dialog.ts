@@ -53,7 +53,7 @@ export class CancelOrderDialog extends AfterSalesDialog {
   }
 
   private async confirmCancel(step: WaterfallStepContext) {
-    const order = this.values(step).order as Order;
+    const order = await this.order(step);
     const language = this.language(step);
     await this.progress(step, 'confirm', { orderId: order.id, status: order.status });
     if (await this.explainNotCancellable(step, order)) return this.finish(step, { status: 'declined' });
@@ -79,7 +79,7 @@ export class CancelOrderDialog extends AfterSalesDialog {
   private async submit(step: WaterfallStepContext) {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
-    const order = this.values(step).order as Order;
+    const order = await this.order(step);
     if (step.result !== 'yes') {
       await this.tell(step, 'cancelKept', { orderId: order.id });
       return this.finish(step, { status: 'declined' });

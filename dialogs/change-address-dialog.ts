@@ -119,7 +119,7 @@ export class ChangeAddressDialog extends AfterSalesDialog {
 
   private async askAddress(step: WaterfallStepContext) {
     const values = this.addressValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const language = this.language(step);
     await this.progress(step, 'address', { orderId: order.id, status: order.status });
 
@@ -158,7 +158,7 @@ export class ChangeAddressDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.addressValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const language = this.language(step);
 
     if (values.asked === 'agent') {
@@ -200,10 +200,10 @@ export class ChangeAddressDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.addressValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const language = this.language(step);
-    values.newPhone = step.result === KEEP_PHONE ? order.recipient.phone : String(step.result);
-    const newAddress = this.newAddress(values);
+    values.newPhone = step.result === KEEP_PHONE ? undefined : String(step.result);
+    const newAddress = this.newAddress(values, order);
     await this.progress(step, 'confirm', {
       orderId: order.id,
       newRegion: `${newAddress.province} ${newAddress.city}`,
@@ -221,13 +221,13 @@ export class ChangeAddressDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.addressValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const language = this.language(step);
     if (step.result !== 'yes') {
       await this.tell(step, 'addressKept');
       return this.finish(step, { status: 'declined' });
     }
-    const newAddress = this.newAddress(values);
+    const newAddress = this.newAddress(values, order);
     const result = await this.deps.orders.changeAddress(order.id, newAddress);
     switch (result.outcome) {
       case 'changed': {
@@ -265,8 +265,7 @@ export class ChangeAddressDialog extends AfterSalesDialog {
     }
   }
 
-  private newAddress(values: ChangeAddressValues): Address {
-    const order = values.order as Order;
+  private newAddress(values: ChangeAddressValues, order: Order): Address {
     const { phone: _typed, ...parsed } = values.newAddress as ParsedAddress;
     return { ...parsed, phone: values.newPhone ?? order.recipient.phone };
   }
@@ -277,11 +276,11 @@ export class ChangeAddressDialog extends AfterSalesDialog {
    */
   private askAgain(step: WaterfallStepContext, rejected = true) {
     const options = this.options(step) as ChangeAddressOptions;
-    const order = this.values(step).order as Order;
+    const orderId = this.values(step).orderId as string;
     const next: ChangeAddressOptions = {
       ...options,
-      slots: { ...options.slots, orderId: order.id },
-      verifiedOrders: [...new Set([...options.verifiedOrders, order.id])],
+      slots: { ...options.slots, orderId },
+      verifiedOrders: [...new Set([...options.verifiedOrders, orderId])],
       addressRejections: (options.addressRejections ?? 0) + (rejected ? 1 : 0),
     };
     return step.replaceDialog(this.id, next);

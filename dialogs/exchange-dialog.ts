@@ -121,7 +121,7 @@ export class ExchangeDialog extends AfterSalesDialog {
 
   /** Refuses an order or item the policy does not allow, before asking anything more about it. */
   private async checkOrder(step: WaterfallStepContext, askItem: WaterfallStep): Promise<DialogTurnResult> {
-    const order = this.exchangeValues(step).order as Order;
+    const order = await this.order(step);
     const eligibility = exchangeEligibility(order, this.deps.clock(), this.deps.policy);
     await this.progress(step, 'policy', { orderId: order.id, eligibility: eligibility.code });
     if (!eligibility.eligible) return this.refuse(step, eligibility);
@@ -148,7 +148,7 @@ export class ExchangeDialog extends AfterSalesDialog {
 
   private async checkItem(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.exchangeValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const language = this.language(step);
     const eligibility = exchangeEligibility(order, this.deps.clock(), this.deps.policy, item);
@@ -176,7 +176,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.exchangeValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const product = values.product as Product;
     values.quantity = Number(step.result);
@@ -247,7 +247,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.exchangeValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const product = values.product as Product;
     const quantity = values.quantity ?? 1;
@@ -291,7 +291,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = this.exchangeValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const product = values.product as Product;
     const language = this.language(step);
@@ -332,7 +332,7 @@ export class ExchangeDialog extends AfterSalesDialog {
       return this.finish(step, { status: 'declined' });
     }
     const values = this.exchangeValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const variant = values.newVariant as ProductVariant;
     const language = this.language(step);
@@ -362,7 +362,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     eligibility: ExchangeEligibility,
     item?: OrderItem,
   ): Promise<DialogTurnResult> {
-    const order = this.exchangeValues(step).order as Order;
+    const order = await this.order(step);
     const itemName = item ? itemLabel(item, this.language(step)) : '';
     switch (eligibility.code) {
       case 'outside_window':

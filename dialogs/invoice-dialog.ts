@@ -167,7 +167,7 @@ export class InvoiceDialog extends AfterSalesDialog {
 
   private async checkOrder(step: WaterfallStepContext) {
     const values = this.invoiceValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     if (!isInvoiceable(order)) {
       await this.tell(step, notInvoiceableText(order.status), { orderId: order.id });
       return this.finish(step, { status: 'declined' });
@@ -284,7 +284,7 @@ export class InvoiceDialog extends AfterSalesDialog {
     values.email = String(step.result);
     await this.progress(step, 'confirm', this.progressSlots(values));
     const language = this.language(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const summary =
       invoiceText('summary', language, {
         reissue: values.reissue ? invoiceText('summaryReissue', language) : '',
@@ -312,7 +312,7 @@ export class InvoiceDialog extends AfterSalesDialog {
       return this.finish(step, { status: 'declined' });
     }
     const values = this.invoiceValues(step);
-    const order = values.order as Order;
+    const order = await this.order(step);
     const result = await this.deps.orders.createInvoiceRequest({
       orderId: order.id,
       type: values.type as InvoiceType,
@@ -354,7 +354,7 @@ export class InvoiceDialog extends AfterSalesDialog {
   /** What an agent sees of the request so far; names and e-mail addresses masked. */
   private progressSlots(values: InvoiceValues): Record<string, string | undefined> {
     return {
-      orderId: values.order?.id,
+      orderId: values.orderId,
       reissueOf: values.reissue ? (values.reissueOf ?? 'unknown') : undefined,
       titleType: values.titleType,
       type: values.type,

@@ -67,7 +67,7 @@ export class ReturnDialog extends AfterSalesDialog {
 
   private async askReason(step: WaterfallStepContext) {
     const values = step.values as ReturnValues;
-    const order = values.order as Order;
+    const order = await this.order(step);
     if (order.status !== 'delivered') {
       // Nothing to ask about an order that has not arrived: say what can be done instead.
       await this.say(step, 'returnNotDelivered', { orderId: order.id });
@@ -84,7 +84,7 @@ export class ReturnDialog extends AfterSalesDialog {
     const failed = await this.tooManyFailures(step);
     if (failed) return failed;
     const values = step.values as ReturnValues;
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const reason = step.result as AfterSaleReason;
     values.reason = reason;
@@ -142,7 +142,7 @@ export class ReturnDialog extends AfterSalesDialog {
       return this.finish(step, { status: 'declined' });
     }
     const values = step.values as ReturnValues;
-    const order = values.order as Order;
+    const order = await this.order(step);
     const item = values.item as OrderItem;
     const result = await this.deps.orders.createReturn({
       orderId: order.id,

@@ -33,12 +33,15 @@ interface ChoiceValidation {
 }
 
 interface PhoneValidation {
-  orderPhone: string;
+  orderId: string;
 }
 
-/** Values every after-sales dialog keeps while it runs. */
+/**
+ * Values every after-sales dialog keeps while it runs. The order's id, not the order: the dialog stack is
+ * stored (with Redis for weeks), and the order carries the customer's phone and address.
+ */
 export interface AfterSalesValues {
-  order?: Order;
+  orderId?: string;
   item?: OrderItem;
 }
 
@@ -56,7 +59,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     super(id);
     this.addDialog(new TextPrompt(CHOICE_PROMPT, (prompt) => this.validateChoice(prompt)));
     this.addDialog(new TextPrompt(ORDER_ID_PROMPT, (prompt) => validateOrderId(prompt)));
-    this.addDialog(new TextPrompt(PHONE_PROMPT, (prompt) => validatePhone(prompt)));
+    this.addDialog(new TextPrompt(PHONE_PROMPT, (prompt) => this.validatePhone(prompt)));
   }
 
   /** Subclasses call this once from their constructor, when their step methods can be bound. */
@@ -79,6 +82,14 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     return step.values as AfterSalesValues;
   }
 
+  /** The dialog's order as the shop has it now (the order steps ran before). */
+  protected async order(step: WaterfallStepContext): Promise<Order> {
+    const { orderId } = this.values(step);
+    const order = orderId === undefined ? undefined : await this.deps.orders.findOrder(orderId);
+    if (!order) throw new Error(`${this.id}: order ${orderId ?? '(none)'} is no longer known to the shop`);
+    return order;
+  }
+
   protected async say(
     step: WaterfallStepContext,
     key: DialogTextKey,
@@ -99,7 +110,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
   /** Ends the dialog with an outcome for the bot, clearing its progress record. */
   protected async finish(step: WaterfallStepContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
     await this.deps.recordProgress(step.context, undefined);
-    const verifiedOrderId = this.values(step).order?.id;
+    const verifiedOrderId = this.values(step).orderId;
     return step.endDialog({ ...outcome, verifiedOrderId } satisfies DialogOutcome);
   }
 
@@ -191,7 +202,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
             return this.finish(step, { status: 'escalate', reason: 'validation_failed' });
           return step.replaceDialog(this.id, { ...options, slots, orderRetries: retries });
         }
-        this.values(step).order = order;
+        this.values(step).orderId = order.id;
         await this.progress(step, 'verify', { orderId });
         if (isOwner(order, { customerId: options.customerId }) || options.verifiedOrders.includes(order.id)) {
           return step.next('verified');
@@ -199,7 +210,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
         return step.prompt(PHONE_PROMPT, {
           prompt: dialogText('askPhoneLast4', this.language(step), { orderId: order.id }),
           retryPrompt: dialogText('retryPhoneLast4', this.language(step)),
-          validations: { orderPhone: order.phone } satisfies PhoneValidation,
+          validations: { orderId: order.id } satisfies PhoneValidation,
         });
       },
       async (step) => {
@@ -219,7 +230,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
   protected itemSteps(): WaterfallStep[] {
     return [
       async (step) => {
-        const order = this.values(step).order as Order;
+        const order = await this.order(step);
         if (order.items.length === 1) return step.next(order.items[0].sku);
         const language = this.language(step);
         return this.askChoice(
@@ -235,11 +246,19 @@ export abstract class AfterSalesDialog extends ComponentDialog {
       async (step) => {
         const failed = await this.tooManyFailures(step);
         if (failed) return failed;
-        const order = this.values(step).order as Order;
+        const order = await this.order(step);
         this.values(step).item = order.items.find((item) => item.sku === step.result);
         return step.next();
       },
     ];
+  }
+
+  private async validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { orderId } = prompt.options.validations as PhoneValidation;
+    const order = await this.deps.orders.findOrder(orderId);
+    const digits = /(?<!\d)(\d{4})(?!\d)/.exec(prompt.recognized.value ?? '')?.[1];
+    if (order && digits && order.phone.replace(/\D/g, '').endsWith(digits)) return true;
+    return giveUpAfterTooMany(prompt);
   }
 
   private async validateChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
@@ -276,12 +295,5 @@ async function validateOrderId(prompt: PromptValidatorContext<string>): Promise<
     prompt.recognized.value = orderId;
     return true;
   }
-  return giveUpAfterTooMany(prompt);
-}
-
-async function validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const { orderPhone } = prompt.options.validations as PhoneValidation;
-  const digits = /(?<!\d)(\d{4})(?!\d)/.exec(prompt.recognized.value ?? '')?.[1];
-  if (digits && orderPhone.replace(/\D/g, '').endsWith(digits)) return true;
   return giveUpAfterTooMany(prompt);
 }

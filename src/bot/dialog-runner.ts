@@ -21,7 +21,10 @@ export class DialogRunner {
   private readonly dialogs: DialogSet;
   private readonly idByIntent = new Map<string, string>();
 
-  constructor(dialogState: StatePropertyAccessor<DialogState>, deps: DialogDeps) {
+  constructor(
+    private readonly dialogState: StatePropertyAccessor<DialogState>,
+    deps: DialogDeps,
+  ) {
     this.dialogs = new DialogSet(dialogState);
     for (const { intent, id, dialog } of afterSalesDialogs(deps)) {
       this.dialogs.add(dialog);
@@ -33,9 +36,10 @@ export class DialogRunner {
     return new Set(this.idByIntent.keys());
   }
 
+  /** Read from the dialog stack itself: most turns are no dialog's, and need no DialogContext built. */
   async isActive(context: TurnContext): Promise<boolean> {
-    const dc = await this.contextOf(context);
-    return dc.activeDialog !== undefined;
+    const state = await this.dialogState.get(context);
+    return (state?.dialogStack.length ?? 0) > 0;
   }
 
   async start(
