@@ -14,7 +14,7 @@ import {
 import { maskName } from '../src/commerce/masking';
 import type { InvoiceRequest } from '../src/commerce/requests';
 import { taxIdProblem, type TaxIdProblem } from '../src/commerce/tax-id';
-import type { InvoiceType, Order, OrderStatus } from '../src/commerce/types';
+import type { InvoiceType, OrderStatus } from '../src/commerce/types';
 import { maskPersonalData } from '../src/log/mask';
 import { normalize, toHalfWidth } from '../src/nlu/normalize';
 import type { Language } from '../src/nlu/types';
