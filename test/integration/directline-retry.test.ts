@@ -95,6 +95,10 @@ describeWithRedisServer('Direct Line when Redis dies in the middle of a turn', (
     const bot = echoBot();
     const directLine = service(log, bot);
     await directLine.post('c2', shopper, message('hi', 'wc-1'));
+    // The id is remembered for a day (retries come within minutes), not for the log's 30 days.
+    const remembered = await client.ttl('kefu-retry-test:dl:client:c2:wc-1');
+    expect(remembered).toBeGreaterThan(24 * 3600 - 60);
+    expect(remembered).toBeLessThanOrEqual(24 * 3600);
 
     // The shopper's message is logged, then Redis goes before the bot's answer can be.
     bot.state.duringNextTurn = () => redis.kill();

@@ -33,11 +33,17 @@ local known = redis.call('GET', KEYS[4])
 if known then return -tonumber(known) end
 local sequence = redis.call('INCR', KEYS[2])
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '0-' .. sequence, 'a', ARGV[1])
-redis.call('SET', KEYS[4], sequence, 'EX', ARGV[3])
+redis.call('SET', KEYS[4], sequence, 'EX', ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('PUBLISH', KEYS[3], sequence)
 return sequence`;
+
+/**
+ * How long a client activity id is remembered: retries come within seconds or minutes, and a key per
+ * message kept as long as the log (30 days) would cost a busy shop gigabytes of Redis.
+ */
+const CLIENT_ID_TTL_SECONDS = 24 * 3600;
 
 export interface RedisActivityLogOptions {
   prefix: string;
@@ -88,7 +94,12 @@ export class RedisActivityLog implements ActivityLog {
           this.channel(conversationId),
           this.keys.key('client', conversationId, clientActivityId),
         ],
-        arguments: [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)],
+        arguments: [
+          JSON.stringify(activity),
+          String(MAX_LOGGED_ACTIVITIES),
+          String(this.ttlSeconds),
+          String(Math.min(this.ttlSeconds, CLIENT_ID_TTL_SECONDS)),
+        ],
       }),
     );
     if (result > 0)
