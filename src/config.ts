@@ -105,6 +105,14 @@ export const settingDefinitions = {
       'Signs Direct Line tokens, and when set `POST /v3/directline/tokens/generate` needs `Authorization: Bearer <secret>`. Unset: a random secret per process, so several instances must set the same one.',
     secret: true,
   }),
+  metricsToken: setting({
+    env: 'METRICS_TOKEN',
+    schema: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16).optional()),
+    allowed: 'at least 16 characters',
+    description:
+      'When set, `GET /metrics` answers only `Authorization: Bearer <token>` (Prometheus `authorization` / `bearer_token` in its scrape config); anything else gets 401. Unset: open, so expose /metrics to Prometheus only.',
+    secret: true,
+  }),
   directLineTokenTtlSeconds: setting({
     env: 'DIRECTLINE_TOKEN_TTL_SECONDS',
     schema: z.coerce.number().int().min(60).max(86400).default(3600),

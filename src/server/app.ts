@@ -197,7 +197,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     logger,
     measureTurn: (channelId, work) => channels.metrics.measureTurn(channelId, work),
   });
-  registerMetricsRoutes(app, channels.metrics);
+  registerMetricsRoutes(app, channels.metrics, config.metricsToken);
   // Inside a plugin, so that it is registered after @fastify/websocket and its stream route gets a socket.
   void app.register(async (scope) => {
     registerAgentRoutes(scope, { hub: channels.handoff, logger: logger.child({ part: 'agent-api' }) });

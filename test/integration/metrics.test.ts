@@ -110,3 +110,24 @@ describe('GET /metrics', () => {
     expect(sample(text, 'kefu_turn_duration_seconds_count{channel="other"}')).toBe(1);
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN', () => {
+  const token = 'prometheus-scrape-token-1234';
+  let test: TestServer;
+  beforeAll(async () => {
+    test = await startTestServer({ METRICS_TOKEN: token });
+  });
+  afterAll(() => test.server.shutdown());
+
+  it('answers only the scraper holding the token', async () => {
+    const anonymous = await fetch(`${test.base}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    const wrong = await fetch(`${test.base}/metrics`, { headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.status).toBe(401);
+    const scraper = await fetch(`${test.base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(scraper.status).toBe(200);
+    expect(await scraper.text()).toContain('kefu_turns_total');
+  });
+});
