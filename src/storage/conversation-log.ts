@@ -1,4 +1,5 @@
 import type { Entity, Language } from '../nlu/types';
+import { LruMap } from './lru-map';
 
 /** One line of a conversation's transcript, as agents and analytics see it. */
 export interface TurnRecord {
@@ -26,25 +27,21 @@ export const MAX_TRANSCRIPT_RECORDS = 500;
 
 /** The transcripts of the most recently active `maxConversations` conversations. */
 export class MemoryConversationLog implements ConversationLog {
-  private readonly logs = new Map<string, TurnRecord[]>();
+  private readonly logs: LruMap<string, TurnRecord[]>;
 
-  constructor(private readonly maxConversations = 20_000) {}
+  constructor(maxConversations = 20_000) {
+    this.logs = new LruMap(maxConversations);
+  }
 
   async append(conversationId: string, record: TurnRecord): Promise<void> {
     const log = this.logs.get(conversationId) ?? [];
     log.push(record);
     if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
-    // Re-inserted at the end, so the first key is always the conversation idle the longest.
-    this.logs.delete(conversationId);
     this.logs.set(conversationId, log);
-    if (this.logs.size > this.maxConversations) {
-      const oldest = this.logs.keys().next().value;
-      if (oldest !== undefined) this.logs.delete(oldest);
-    }
   }
 
   async read(conversationId: string, limit?: number): Promise<TurnRecord[]> {
-    const log = this.logs.get(conversationId) ?? [];
+    const log = this.logs.peek(conversationId) ?? [];
     return limit === undefined ? [...log] : log.slice(-limit);
   }
 }

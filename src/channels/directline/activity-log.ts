@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
+import { LruMap } from '../../storage/lru-map';
 
 /**
  * Every activity of a Direct Line conversation — the shopper's (echoed back with an id, as Direct Line
@@ -52,16 +53,17 @@ export function sequenceOf(id: string): number {
 interface MemoryConversation {
   sequence: number;
   entries: { sequence: number; activity: LoggedActivity }[];
-  /** Client activity id → sequence, for the activities still kept. */
-  clientIds: Map<string, number>;
+  /** Client activity id → sequence, for as many activities as the log keeps. */
+  clientIds: LruMap<string, number>;
 }
 
 /** The in-memory log: one process, no set-up. Keeps the most recently used conversations only. */
 export class MemoryActivityLog implements ActivityLog {
-  private readonly conversations = new Map<string, MemoryConversation>();
+  private readonly conversations: LruMap<string, MemoryConversation>;
   private readonly events = new EventEmitter();
 
-  constructor(private readonly maxConversations = 10_000) {
+  constructor(maxConversations = 10_000) {
+    this.conversations = new LruMap(maxConversations);
     // One listener per open WebSocket of a conversation; many sockets are normal, not a leak.
     this.events.setMaxListeners(0);
   }
@@ -83,25 +85,18 @@ export class MemoryActivityLog implements ActivityLog {
     clientActivityId: string,
     activity: Partial<Activity>,
   ): Promise<{ logged: LoggedActivity; repeated: boolean }> {
-    const known = this.conversations.get(conversationId);
+    const known = this.conversations.peek(conversationId);
     const sequence = known?.clientIds.get(clientActivityId);
     const earlier =
       sequence === undefined ? undefined : known?.entries.find((entry) => entry.sequence === sequence);
     if (earlier) return { logged: earlier.activity, repeated: true };
     const logged = await this.append(conversationId, activity);
-    const conversation = this.touch(conversationId);
-    conversation.clientIds.set(clientActivityId, conversation.sequence);
-    // Map order is insertion order: the first keys belong to activities that have fallen off the log.
-    while (conversation.clientIds.size > MAX_LOGGED_ACTIVITIES) {
-      const oldest = conversation.clientIds.keys().next().value;
-      if (oldest === undefined) break;
-      conversation.clientIds.delete(oldest);
-    }
+    this.conversations.peek(conversationId)?.clientIds.set(clientActivityId, sequenceOf(logged.id));
     return { logged, repeated: false };
   }
 
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
-    const entries = this.conversations.get(conversationId)?.entries ?? [];
+    const entries = this.conversations.peek(conversationId)?.entries ?? [];
     const page = entries.filter((entry) => entry.sequence > watermark).slice(0, limit);
     return {
       activities: page.map((entry) => entry.activity),
@@ -121,17 +116,11 @@ export class MemoryActivityLog implements ActivityLog {
   }
 
   private touch(conversationId: string): MemoryConversation {
-    let conversation = this.conversations.get(conversationId);
-    if (conversation) {
-      // Re-inserting moves it to the end, so the first key is always the least recently used.
-      this.conversations.delete(conversationId);
-    } else {
-      conversation = { sequence: 0, entries: [], clientIds: new Map() };
-      if (this.conversations.size >= this.maxConversations) {
-        const oldest = this.conversations.keys().next().value;
-        if (oldest !== undefined) this.conversations.delete(oldest);
-      }
-    }
+    const conversation = this.conversations.get(conversationId) ?? {
+      sequence: 0,
+      entries: [],
+      clientIds: new LruMap<string, number>(MAX_LOGGED_ACTIVITIES),
+    };
     this.conversations.set(conversationId, conversation);
     return conversation;
   }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LruMap } from '../../storage/lru-map';
 
 /**
  * Direct Line tokens: compact HS256 JWTs bound to one conversation and one user, so a token leaked from
@@ -59,7 +60,7 @@ export class DirectLineTokens {
    * Tokens whose signature was checked, with their claims: a client sends the same token with every
    * request, and an HMAC for each was a visible share of a turn's cost. Expiry is still checked each time.
    */
-  private readonly verified = new Map<string, TokenClaims>();
+  private readonly verified = new LruMap<string, TokenClaims>(VERIFIED_TOKENS_KEPT);
 
   constructor(options: DirectLineTokensOptions) {
     this.secretConfigured = options.secret !== undefined;
@@ -94,10 +95,6 @@ export class DirectLineTokens {
     }
     const claims = parseClaims(parts[1]);
     if (!claims) return { ok: false, problem: 'malformed' };
-    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
-      const oldest = this.verified.keys().next().value;
-      if (oldest !== undefined) this.verified.delete(oldest);
-    }
     this.verified.set(token, claims);
     return this.checkClaims(claims, kind);
   }

@@ -1,10 +1,23 @@
 import { loadConfig } from '../../../src/config';
 import { createChannels } from '../../../src/server/channels';
 import { MemoryConversationLog } from '../../../src/storage/conversation-log';
+import { LruMap } from '../../../src/storage/lru-map';
 import { sharedNlu } from '../../helpers/bot';
 import { testLogger } from '../../helpers/quiet-logger';
 
 describe('memory storage stays bounded (MEMORY_CONVERSATIONS)', () => {
+  it('LruMap forgets the entry used least recently; peek does not count as a use', () => {
+    const map = new LruMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    expect(map.peek('a')).toBe(1); // a stays the oldest
+    map.set('c', 3);
+    expect([map.peek('a'), map.peek('b'), map.peek('c')]).toEqual([undefined, 2, 3]);
+    expect(map.get('b')).toBe(2); // b is used: c is now the oldest
+    map.set('d', 4);
+    expect([map.peek('b'), map.peek('c'), map.peek('d'), map.size]).toEqual([2, undefined, 4, 2]);
+  });
+
   it('keeps the transcripts of the most recently active conversations only', async () => {
     const log = new MemoryConversationLog(2);
     const line = (text: string) => ({ at: new Date().toISOString(), role: 'shopper' as const, text });
