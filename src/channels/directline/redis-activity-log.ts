@@ -15,25 +15,18 @@ import {
  * Numbers the activity and appends it in one step, so two instances appending to one conversation cannot
  * hand out the same watermark. The stream entry id is `0-<sequence>`: the watermark is the entry id, and
  * a read after watermark N starts at `0-(N+1)`. PUBLISH wakes the WebSockets of every instance.
+ * With a client id key (KEYS[4]) an id seen before appends nothing and returns the earlier activity's
+ * sequence, negated: checked and recorded in the same script, so a retry racing its original on another
+ * instance is still one message.
  */
 const APPEND = `
+if KEYS[4] then
+  local known = redis.call('GET', KEYS[4])
+  if known then return -tonumber(known) end
+end
 local sequence = redis.call('INCR', KEYS[2])
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '0-' .. sequence, 'a', ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-redis.call('PUBLISH', KEYS[3], sequence)
-return sequence`;
-
-/**
- * APPEND, unless the client id (KEYS[4]) was seen: then the earlier activity's sequence, negated. Checked
- * and recorded in the same script, so a retry racing its original on another instance is still one message.
- */
-const APPEND_ONCE = `
-local known = redis.call('GET', KEYS[4])
-if known then return -tonumber(known) end
-local sequence = redis.call('INCR', KEYS[2])
-redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '0-' .. sequence, 'a', ARGV[1])
-redis.call('SET', KEYS[4], sequence, 'EX', ARGV[4])
+if KEYS[4] then redis.call('SET', KEYS[4], sequence, 'EX', ARGV[4]) end
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('PUBLISH', KEYS[3], sequence)
@@ -70,15 +63,8 @@ export class RedisActivityLog implements ActivityLog {
   }
 
   async append(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
-    const sequence = await this.redis.eval(APPEND, {
-      keys: [
-        this.streamKey(conversationId),
-        this.keys.key('seq', conversationId),
-        this.channel(conversationId),
-      ],
-      arguments: [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)],
-    });
-    return { ...activity, id: activityId(conversationId, Number(sequence)) };
+    const sequence = await this.runAppend(conversationId, activity);
+    return { ...activity, id: activityId(conversationId, sequence) };
   }
 
   async appendOnce(
@@ -86,22 +72,7 @@ export class RedisActivityLog implements ActivityLog {
     clientActivityId: string,
     activity: Partial<Activity>,
   ): Promise<{ logged: LoggedActivity; repeated: boolean }> {
-    const result = Number(
-      await this.redis.eval(APPEND_ONCE, {
-        keys: [
-          this.streamKey(conversationId),
-          this.keys.key('seq', conversationId),
-          this.channel(conversationId),
-          this.keys.key('client', conversationId, clientActivityId),
-        ],
-        arguments: [
-          JSON.stringify(activity),
-          String(MAX_LOGGED_ACTIVITIES),
-          String(this.ttlSeconds),
-          String(Math.min(this.ttlSeconds, CLIENT_ID_TTL_SECONDS)),
-        ],
-      }),
-    );
+    const result = await this.runAppend(conversationId, activity, clientActivityId);
     if (result > 0)
       return { logged: { ...activity, id: activityId(conversationId, result) }, repeated: false };
     const sequence = -result;
@@ -143,6 +114,25 @@ export class RedisActivityLog implements ActivityLog {
     const subscriber = await this.subscriber?.catch(() => undefined);
     this.subscriber = undefined;
     if (subscriber?.isOpen) await subscriber.close();
+  }
+
+  /** The APPEND script: the new activity's sequence, or minus the earlier one's for a known client id. */
+  private async runAppend(
+    conversationId: string,
+    activity: Partial<Activity>,
+    clientActivityId?: string,
+  ): Promise<number> {
+    const keys = [
+      this.streamKey(conversationId),
+      this.keys.key('seq', conversationId),
+      this.channel(conversationId),
+    ];
+    const args = [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)];
+    if (clientActivityId !== undefined) {
+      keys.push(this.keys.key('client', conversationId, clientActivityId));
+      args.push(String(Math.min(this.ttlSeconds, CLIENT_ID_TTL_SECONDS)));
+    }
+    return Number(await this.redis.eval(APPEND, { keys, arguments: args }));
   }
 
   private streamKey(conversationId: string): string {
