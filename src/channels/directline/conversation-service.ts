@@ -114,16 +114,10 @@ export class DirectLineService {
       // A shopper's "typing" only tells other viewers; the bot has nothing to answer.
       if (input.type === 'typing') return this.options.activityLog.append(conversationId, activity);
       const clientActivityId = clientActivityIdOf(input);
-      if (clientActivityId === undefined) {
-        const logged = await this.options.activityLog.append(conversationId, activity);
-        await this.runTurn(conversationId, logged, input.type === 'message');
-        return logged;
-      }
-      const { logged, repeated } = await this.options.activityLog.appendOnce(
-        conversationId,
-        clientActivityId,
-        activity,
-      );
+      const { logged, repeated } =
+        clientActivityId === undefined
+          ? { logged: await this.options.activityLog.append(conversationId, activity), repeated: false }
+          : await this.options.activityLog.appendOnce(conversationId, clientActivityId, activity);
       // A retry of a message whose turn broke off (Redis went away mid-turn) is answered now; one whose
       // turn finished only lost its HTTP answer, and gets the same id back without a second answer.
       if (!repeated || !(await this.answered(conversationId, logged.id))) {
