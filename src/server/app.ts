@@ -9,12 +9,12 @@ import Fastify, {
 import websocket from '@fastify/websocket';
 import { channelErrors } from '../channels/channel-errors';
 import type { KefuConfig } from '../config';
-import { bilingual, Refusal } from '../refusal';
+import { Refusal } from '../refusal';
 import type { Logger } from '../log/logger';
 import type { Nlu } from '../nlu/nlu';
 import { isStorageUnavailable, type RedisClient } from '../storage/redis-client';
 import { createChannels, type Channels, type HandoffOverrides } from './channels';
-import { errorBody } from './http-errors';
+import { errorBody, storageUnavailable } from './http-errors';
 import { registerJsonBodyParser } from './json-body';
 import { registerAddressRateLimit } from './address-rate-limit';
 import { registerAgentRoutes } from './routes/agent';
@@ -46,9 +46,6 @@ declare module 'fastify' {
     channels: Channels;
   }
 }
-
-/** Redis reconnects within a few seconds of coming back (the client's back-off tops out at 3 s). */
-const STORAGE_RETRY_AFTER_SECONDS = 3;
 
 function safeDecode(path: string): string {
   try {
@@ -121,25 +118,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.setErrorHandler((error: FastifyError | Refusal, request, reply) => {
-    if (error instanceof Refusal) {
-      void reply.status(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
-      return;
-    }
-    if (isStorageUnavailable(error)) {
-      // Nothing of the request was kept (or a retry is recognised): tell the client to send it again.
-      request.log.warn({ err: error, url: request.url.split('?')[0] }, 'storage unavailable');
+    const unavailable = isStorageUnavailable(error);
+    if (unavailable) request.log.warn({ err: error, url: request.url.split('?')[0] }, 'storage unavailable');
+    const refusal = unavailable ? storageUnavailable() : error;
+    if (refusal instanceof Refusal) {
       void reply
-        .status(503)
-        .header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS))
-        .send(
-          errorBody(
-            'storage_unavailable',
-            bilingual(
-              `Our message store is briefly unavailable; please send again in ${STORAGE_RETRY_AFTER_SECONDS} s.`,
-              `消息存储暂时不可用，请 ${STORAGE_RETRY_AFTER_SECONDS} 秒后重新发送。`,
-            ),
-          ),
-        );
+        .status(refusal.statusCode)
+        .headers(refusal.headers)
+        .send(errorBody(refusal.code, refusal.message));
       return;
     }
     const status = error.statusCode ?? 500;
