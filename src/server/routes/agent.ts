@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AgentHub, AgentIdentity } from '../../handoff/agent-hub-service';
 import type { Logger } from '../../log/logger';
 import { parseWith } from '../validate';
+import { bearerOf } from '../bearer';
 
 export interface AgentRouteOptions {
   hub: AgentHub;
@@ -29,12 +30,6 @@ const tagParamsSchema = customerParamsSchema.extend({ tag: trimmed(1, 32) });
 const tagBodySchema = z.object({ tag: trimmed(1, 32) });
 const noteBodySchema = z.object({ text: trimmed(1, 1000) });
 const streamQuerySchema = z.object({ token: z.string().min(1).max(4096) });
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1];
-}
 
 /** The agent HTTP API and its WebSocket (DESIGN.md §5). Every route but login needs an agent token. */
 export function registerAgentRoutes(app: FastifyInstance, options: AgentRouteOptions): void {

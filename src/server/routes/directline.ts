@@ -19,6 +19,7 @@ import { streamActivities } from '../../channels/directline/websocket-stream';
 import type { Logger } from '../../log/logger';
 import { Refusal } from '../../refusal';
 import { parseWith } from '../validate';
+import { bearerOf } from '../bearer';
 
 export interface DirectLineRouteOptions {
   service: DirectLineService;
@@ -42,12 +43,6 @@ const PREFIX = '/v3/directline';
 
 /** Who is calling: the secret (any conversation) or a token (its own conversation only). */
 type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1];
-}
 
 function newUserId(): string {
   // "dl_" marks a user id Direct Line made up, as the real service does.

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { bearerOf } from '../bearer';
 import { HttpError } from '../http-errors';
 import type { KefuMetrics } from '../metrics';
 
 /** Constant time, so the token cannot be guessed a character at a time from response times. */
 function carriesToken(request: FastifyRequest, token: string): boolean {
-  const given = Buffer.from(/^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1] ?? '');
+  const given = Buffer.from(bearerOf(request) ?? '');
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
