@@ -124,7 +124,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     const order = await this.order(step);
     const eligibility = exchangeEligibility(order, this.deps.clock(), this.deps.policy);
     await this.progress(step, 'policy', { orderId: order.id, eligibility: eligibility.code });
-    if (!eligibility.eligible) return this.refuse(step, eligibility);
+    if (!eligibility.eligible) return this.refuse(step, order, eligibility);
     const named = await this.itemNamedByMessage(order, this.options(step).slots);
     if (named) return step.next(named);
     return askItem(step);
@@ -153,7 +153,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     const language = this.language(step);
     const eligibility = exchangeEligibility(order, this.deps.clock(), this.deps.policy, item);
     await this.progress(step, 'item', { orderId: order.id, sku: item.sku, eligibility: eligibility.code });
-    if (!eligibility.eligible) return this.refuse(step, eligibility, item);
+    if (!eligibility.eligible) return this.refuse(step, order, eligibility, item);
 
     const product = await this.deps.orders.getProduct(item.productId);
     if (!product || product.variants.every((variant) => sameVariant(variant, item))) {
@@ -359,10 +359,10 @@ export class ExchangeDialog extends AfterSalesDialog {
   /** Says why the policy does not allow the exchange; outside the window a person may still help. */
   private async refuse(
     step: WaterfallStepContext,
+    order: Order,
     eligibility: ExchangeEligibility,
     item?: OrderItem,
   ): Promise<DialogTurnResult> {
-    const order = await this.order(step);
     const itemName = item ? itemLabel(item, this.language(step)) : '';
     switch (eligibility.code) {
       case 'outside_window':
