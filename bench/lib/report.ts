@@ -181,21 +181,20 @@ export class Report {
       memoryPaced ? pacedOk : undefined,
       `one instance, memory, ${N} conversations at ${whole(this.offeredRate)} turns/s offered: p99 ${fixed(memoryPaced?.result.latency.p99 ?? NaN)} ms (target ≤ 30 ms), achieved ${whole(memoryPaced?.result.turnsPerSecond ?? NaN)} turns/s, ${memoryPaced?.result.behind ?? '–'} turns left behind`,
     );
-    const ofBare =
-      memoryClosed && bareClosed
-        ? memoryClosed.result.turnsPerSecond / bareClosed.result.turnsPerSecond
-        : undefined;
+    // One set-up's closed-loop rate as a share of another's, against the issue's minimum share.
+    const share = (part: Cell | undefined, of: Cell | undefined) =>
+      part && of ? part.result.turnsPerSecond / of.result.turnsPerSecond : undefined;
+    const shareText = (value: number | undefined) =>
+      value === undefined ? '–' : `${Math.round(value * 100)}%`;
+    const ofBare = share(memoryClosed, bareClosed);
     verdict(
       ofBare === undefined ? undefined : ofBare >= 0.3,
-      `memory instance vs bare node:http, ${N} conversations, closed loop: ${ofBare === undefined ? '–' : `${Math.round(ofBare * 100)}%`} (target ≥ 30%; ${whole(memoryClosed?.result.turnsPerSecond ?? NaN)} vs ${whole(bareClosed?.result.turnsPerSecond ?? NaN)} turns/s)`,
+      `memory instance vs bare node:http, ${N} conversations, closed loop: ${shareText(ofBare)} (target ≥ 30%; ${whole(memoryClosed?.result.turnsPerSecond ?? NaN)} vs ${whole(bareClosed?.result.turnsPerSecond ?? NaN)} turns/s)`,
     );
-    const ofMemory =
-      memoryClosed && redisClosed
-        ? redisClosed.result.turnsPerSecond / memoryClosed.result.turnsPerSecond
-        : undefined;
+    const ofMemory = share(redisClosed, memoryClosed);
     verdict(
       ofMemory === undefined ? undefined : ofMemory >= 0.7,
-      `Redis instance vs memory instance, ${N} conversations, closed loop: ${ofMemory === undefined ? '–' : `${Math.round(ofMemory * 100)}%`} (target ≥ 70%)`,
+      `Redis instance vs memory instance, ${N} conversations, closed loop: ${shareText(ofMemory)} (target ≥ 70%)`,
     );
     const twoCells = this.cells.filter((cell) => cell.target === 'two');
     const checked = twoCells.map((cell) => cell.result.verification).filter((v) => v !== undefined);
