@@ -1,4 +1,5 @@
 import { describeRedis, useRedis } from '../helpers/redis';
+import { useTwoInstances } from '../helpers/two-instances';
 import { getJson, startTestServer, type TestServer } from '../helpers/server';
 
 /** POST with a claimed client address, as a load balancer would forward it. */
@@ -80,27 +81,15 @@ describe('Rate limit per client address (RATE_LIMIT_PER_IP_PER_MINUTE)', () => {
 
 describeRedis('Rate limit per client address on Redis', () => {
   const redis = useRedis('ip-limit');
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    const env = {
-      REDIS_URL: redis.url,
-      KEY_PREFIX: redis.prefix,
-      RATE_LIMIT_PER_IP_PER_MINUTE: '4',
-      TRUST_PROXY: 'loopback',
-    };
-    first = await startTestServer(env);
-    second = await startTestServer(env);
-  });
-  afterAll(async () => {
-    await first.server.shutdown();
-    await second.server.shutdown();
-  });
+  const servers = useTwoInstances(redis, () => ({
+    RATE_LIMIT_PER_IP_PER_MINUTE: '4',
+    TRUST_PROXY: 'loopback',
+  }));
 
   it('is one allowance for an address across instances, not one per instance', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const server = i % 2 === 0 ? first : second;
+      const server = i % 2 === 0 ? servers.first : servers.second;
       statuses.push((await postFrom(`${server.base}/v3/directline/tokens/generate`, '192.0.2.44')).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429]);

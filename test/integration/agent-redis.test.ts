@@ -9,7 +9,8 @@ import {
   type TestAgent,
 } from '../helpers/handoff';
 import { describeRedis, useRedis } from '../helpers/redis';
-import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
+import { useTwoInstances } from '../helpers/two-instances';
+import { getJson, postJson, waitFor } from '../helpers/server';
 
 const ann: TestAgent = { username: 'ann', displayName: '李娜 Ann', password: 'ann-password-1' };
 const racers: TestAgent[] = Array.from({ length: 4 }, (_, index) => ({
@@ -28,26 +29,17 @@ interface StreamedActivity {
 
 describeRedis('the agent side on two instances sharing one Redis', () => {
   const redis = useRedis('agents');
-  let shopperSide: TestServer;
-  let agentSide: TestServer;
-
-  beforeAll(async () => {
-    const env = {
-      REDIS_URL: redis.url,
-      KEY_PREFIX: redis.prefix,
+  const servers = useTwoInstances(
+    redis,
+    async () => ({
       DIRECTLINE_SECRET: 'shared-secret-of-two-instances',
       KEFU_AGENTS: await agentsEnv([ann, ...racers]),
-    };
-    const handoff = { policy: ALWAYS_OPEN, loginsPerAddressPerMinute: 1000 };
-    shopperSide = await startTestServer(env, undefined, { handoff });
-    agentSide = await startTestServer(env, undefined, { handoff });
-  });
-  afterAll(async () => {
-    await shopperSide?.server.shutdown();
-    await agentSide?.server.shutdown();
-  });
+    }),
+    { handoff: { policy: ALWAYS_OPEN, loginsPerAddressPerMinute: 1000 } },
+  );
 
   it('lets an agent on one instance serve a shopper on the other, messages crossing both ways', async () => {
+    const { first: shopperSide, second: agentSide } = servers;
     const shopper = await startShopperConversation(shopperSide.base);
     const { conversationId } = shopper;
 
@@ -153,6 +145,7 @@ describeRedis('the agent side on two instances sharing one Redis', () => {
   });
 
   it('gives one conversation to exactly one of 50 accepts spread over both instances', async () => {
+    const { first: shopperSide, second: agentSide } = servers;
     const conversationId = `race-${Date.now()}`;
     await agentSide.server.channels.handoff.enqueue(
       handoffContext(conversationId, { priority: 1 }),

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
-import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
+import { getJson, postJson, waitFor } from '../helpers/server';
 import { describeRedis, useRedis } from '../helpers/redis';
+import { useTwoInstances } from '../helpers/two-instances';
 
 interface Frame {
   activities: { id: string; type: string; text?: string; replyToId?: string }[];
@@ -9,23 +10,10 @@ interface Frame {
 
 describeRedis('Direct Line on two instances sharing one Redis', () => {
   const redis = useRedis('directline');
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    const env = {
-      REDIS_URL: redis.url,
-      KEY_PREFIX: redis.prefix,
-      DIRECTLINE_SECRET: 'shared-secret-of-two-instances',
-    };
-    first = await startTestServer(env);
-    second = await startTestServer(env);
-  });
-  afterAll(async () => {
-    await first?.server.shutdown();
-    await second?.server.shutdown();
-  });
+  const servers = useTwoInstances(redis, () => ({ DIRECTLINE_SECRET: 'shared-secret-of-two-instances' }));
 
   it('streams on one instance what was posted on the other, and resumes from a watermark without repeats', async () => {
+    const { first, second } = servers;
     const generated = await postJson(
       `${first.base}/v3/directline/tokens/generate`,
       undefined,

@@ -3,6 +3,7 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import XMLHttpRequestPolyfill from 'xhr2';
 import { agentsEnv, loginAgent, type TestAgent } from '../helpers/handoff';
 import { describeRedis, useRedis } from '../helpers/redis';
+import { useTwoInstances } from '../helpers/two-instances';
 import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 // The official client is written for browsers: give it XMLHttpRequest and WebSocket, then use it unmodified.
@@ -126,23 +127,15 @@ describe('handoff, one instance (memory)', () => {
 
 describeRedis('handoff, two instances on one Redis', () => {
   const redis = useRedis('handoff-loop');
-  let shopperSide: TestServer;
-  let agentSide: TestServer;
-  beforeAll(async () => {
-    const env = {
-      REDIS_URL: redis.url,
-      KEY_PREFIX: redis.prefix,
+  const servers = useTwoInstances(
+    redis,
+    async () => ({
       DIRECTLINE_SECRET: 'a-secret-both-instances-share',
       KEFU_AGENTS: await agentsEnv([ann]),
-    };
-    shopperSide = await startTestServer(env, undefined, { handoff: { policy: ALWAYS_OPEN } });
-    agentSide = await startTestServer(env, undefined, { handoff: { policy: ALWAYS_OPEN } });
-  });
-  afterAll(async () => {
-    await shopperSide?.server.shutdown();
-    await agentSide?.server.shutdown();
-  });
+    }),
+    { handoff: { policy: ALWAYS_OPEN } },
+  );
 
   it('runs the whole loop with the shopper on one instance and the agent on the other', () =>
-    fullLoop(shopperSide, agentSide));
+    fullLoop(servers.first, servers.second));
 });
