@@ -1,15 +1,2 @@
-import net from 'node:net';
-
-/** A TCP port on loopback that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A TCP port on loopback that was free a moment ago: the benchmark's own finder, so there is one. */
+export { freePort } from '../../bench/lib/processes';

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { startKefu, stopProcess, waitHealthy } from '../../bench/lib/processes';
-import { freePort } from './free-port';
+import { freePort, startKefu, stopProcess, waitHealthy } from '../../bench/lib/processes';
 
 /** A `kefu start` in a process of its own (the compiled dist/, which `npm test` builds first). */
 export interface KefuProcess {
