@@ -125,6 +125,8 @@ describeWithRedisServer(
       const refused = await shopper.post('5678', digits);
       expect(refused.status).toBe(503);
       expect(refused.body.error?.code).toBe('storage_unavailable');
+      // One message for readers of either language.
+      expect(refused.body.error?.message).toMatch(/please send again in \d+ s/);
       expect(refused.body.error?.message).toMatch(/请 \d+ 秒后重新发送/);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
       const health = await fetch(`${kefu.base}/healthz`);

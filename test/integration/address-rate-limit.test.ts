@@ -40,7 +40,9 @@ describe('Rate limit per client address (RATE_LIMIT_PER_IP_PER_MINUTE)', () => {
       const refused = await postFrom(`${directLine}/tokens/generate`, '203.0.113.7');
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({ error: { code: 'rate_limited_address' } });
-      expect(String((refused.body.error as { message: string }).message)).toMatch(/请求过于频繁/);
+      const { message } = refused.body.error as { message: string };
+      expect(message).toMatch(/Too many requests from your network; please wait \d+ s/);
+      expect(message).toMatch(/请求过于频繁/);
       expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
       expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
 
