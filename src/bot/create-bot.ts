@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ConversationState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { DemoOrderService } from '../commerce/demo/demo-order-service';
 import type { OrderService } from '../commerce/order-service';
 import { defaultPolicy, type ShopPolicy } from '../commerce/policy';
@@ -25,6 +25,7 @@ import type { CustomerProfile } from '../handoff/handoff-context';
 import type { Escalator } from './escalator';
 import { HandoffEscalator } from './handoff-escalator';
 import { NoAgentEscalator } from './no-agent-escalator';
+import { ConversationStore } from './conversation-store';
 import type { BotServices } from './services';
 import { ShopBot } from './shop-bot';
 
@@ -147,5 +148,5 @@ export function createShopBot(options: ShopBotOptions): { bot: ShopBot; services
     clock,
     logger: options.logger,
   };
-  return { bot: new ShopBot(services, new ConversationState(options.storage)), services };
+  return { bot: new ShopBot(services, new ConversationStore(options.storage)), services };
 }

@@ -181,7 +181,8 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     rateLimiter: channels.stores.rateLimiter,
     maxMessageLength: config.maxMessageLength,
     logger,
-    measureTurn: (channelId, work) => channels.metrics.measureTurn(channelId, work),
+    measureTurn: (channelId, conversationId, work) =>
+      channels.metrics.measureTurn(channelId, conversationId, work),
   });
   registerMetricsRoutes(app, channels.metrics, config.metricsToken);
   // Inside a plugin, so that it is registered after @fastify/websocket and its stream route gets a socket.

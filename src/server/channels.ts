@@ -129,7 +129,7 @@ export function createChannels(options: {
     rateLimiter: channelStores.rateLimiter,
     maxMessageLength: config.maxMessageLength,
     logger: logger.child({ channel: 'directline' }),
-    measureTurn: (work) => metrics.measureTurn('directline', work),
+    measureTurn: (conversationId, work) => metrics.measureTurn('directline', conversationId, work),
   });
   built.directLine = directLine;
   return {

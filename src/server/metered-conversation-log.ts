@@ -20,7 +20,7 @@ export class MeteredConversationLog implements ConversationLog {
     await this.inner.append(conversationId, record);
     if (record.role !== 'shopper') return;
     try {
-      this.metrics.shopperRecord(record, await this.isFirstShopperLine(conversationId));
+      this.metrics.shopperRecord(conversationId, record, await this.isFirstShopperLine(conversationId));
     } catch {
       // Counting must never fail the shopper's turn; a missed count is the lesser harm.
     }

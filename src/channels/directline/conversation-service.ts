@@ -35,7 +35,7 @@ export interface DirectLineServiceOptions {
   /** How often "typing" repeats while a slow turn has not answered yet. */
   typingRepeatMs?: number;
   /** Wraps each shopper message's turn (the server times and counts them with it). */
-  measureTurn?: <T>(work: () => Promise<T>) => Promise<T>;
+  measureTurn?: <T>(conversationId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
@@ -289,7 +289,9 @@ export class DirectLineService {
     const { measureTurn } = this.options;
     try {
       // Only shopper messages are turns worth timing; a conversationUpdate or an event is bookkeeping.
-      await (measureTurn && activity.type === ActivityTypes.Message ? measureTurn(turn) : turn());
+      await (measureTurn && activity.type === ActivityTypes.Message
+        ? measureTurn(conversationId, turn)
+        : turn());
     } finally {
       finished = true;
       if (timer) clearTimeout(timer);

@@ -16,7 +16,7 @@ export interface BotFrameworkRouteOptions {
   maxMessageLength: number;
   logger: Logger;
   /** Times and counts the turn of a shopper message. */
-  measureTurn?: <T>(channelId: string, work: () => Promise<T>) => Promise<T>;
+  measureTurn?: <T>(channelId: string, conversationId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** The fields kefu relies on; the rest of the Bot Framework activity is passed through untouched. */
@@ -51,7 +51,7 @@ export function registerBotFrameworkRoutes(app: FastifyInstance, options: BotFra
         );
       invokeResponse =
         options.measureTurn && activity.type === 'message'
-          ? await options.measureTurn(activity.channelId, handle)
+          ? await options.measureTurn(activity.channelId, activity.conversation.id, handle)
           : await handle();
     } catch (error) {
       if (error instanceof AuthenticationError) {
