@@ -3,6 +3,12 @@ import { MAX_TRANSCRIPT_RECORDS } from './conversation-log';
 import { Keyspace } from './keyspace';
 import type { RedisClient } from './redis-client';
 
+/** Appends, caps and renews the transcript in one command rather than a four-command MULTI block. */
+const APPEND = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[3])`;
+
 /** Transcripts as Redis lists (`<prefix>log:<conversation>`), capped and expiring with the conversation. */
 export class RedisConversationLog implements ConversationLog {
   private readonly keys: Keyspace;
@@ -17,12 +23,10 @@ export class RedisConversationLog implements ConversationLog {
 
   async append(conversationId: string, record: TurnRecord): Promise<void> {
     const key = this.keys.key(conversationId);
-    await this.redis
-      .multi()
-      .rPush(key, JSON.stringify(record))
-      .lTrim(key, -MAX_TRANSCRIPT_RECORDS, -1)
-      .expire(key, this.ttlSeconds)
-      .exec();
+    await this.redis.eval(APPEND, {
+      keys: [key],
+      arguments: [JSON.stringify(record), String(MAX_TRANSCRIPT_RECORDS), String(this.ttlSeconds)],
+    });
   }
 
   async read(conversationId: string, limit?: number): Promise<TurnRecord[]> {

@@ -1,0 +1,57 @@
+import { RedisRateLimiter } from '../../src/channels/directline/redis-rate-limiter';
+import { MAX_TRANSCRIPT_RECORDS } from '../../src/storage/conversation-log';
+import type { RedisClient } from '../../src/storage/redis-client';
+import { RedisConversationLog } from '../../src/storage/redis-conversation-log';
+import { describeRedis, useRedis } from '../helpers/redis';
+
+describeRedis('Redis rate limiter and transcript (one script per call)', () => {
+  const redis = useRedis('counters');
+  const client = () => redis.client as unknown as RedisClient;
+
+  it('shares one allowance between instances, refuses past it, and lets the window key expire', async () => {
+    const now = 20 * 60_000 + 50_000; // 50 s into a minute
+    const first = new RedisRateLimiter(client(), redis.prefix, 3, () => now);
+    const second = new RedisRateLimiter(client(), redis.prefix, 3, () => now);
+    const decisions = [
+      await first.hit('conv-a'),
+      await second.hit('conv-a'),
+      await first.hit('conv-a'),
+      await second.hit('conv-a'),
+    ];
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
+    expect(decisions[3].retryAfterSeconds).toBe(10);
+    expect((await first.hit('conv-b')).allowed).toBe(true);
+
+    const [windowKey] = await redis.client.keys(`${redis.prefix}rate:*conv-a*`);
+    expect(windowKey).toBeDefined();
+    const ttlMs = await redis.client.pTTL(windowKey);
+    expect(ttlMs).toBeGreaterThan(60_000);
+    expect(ttlMs).toBeLessThanOrEqual(120_000);
+    // The next minute is a new window with the full allowance.
+    const later = new RedisRateLimiter(client(), redis.prefix, 3, () => now + 10_000);
+    expect((await later.hit('conv-a')).allowed).toBe(true);
+  });
+
+  it('appends transcript lines in order, keeps the last MAX_TRANSCRIPT_RECORDS and renews the expiry', async () => {
+    const log = new RedisConversationLog(client(), redis.prefix, 300);
+    const total = MAX_TRANSCRIPT_RECORDS + 5;
+    for (let index = 0; index < total; index++) {
+      await log.append('long', {
+        at: new Date(index * 1000).toISOString(),
+        role: 'shopper',
+        text: `line ${index}`,
+      });
+    }
+    const lines = await log.read('long');
+    expect(lines).toHaveLength(MAX_TRANSCRIPT_RECORDS);
+    expect(lines[0].text).toBe('line 5');
+    expect(lines.at(-1)?.text).toBe(`line ${total - 1}`);
+    expect((await log.read('long', 2)).map((line) => line.text)).toEqual([
+      `line ${total - 2}`,
+      `line ${total - 1}`,
+    ]);
+    const ttl = await redis.client.ttl(`${redis.prefix}log:long`);
+    expect(ttl).toBeGreaterThan(250);
+    expect(ttl).toBeLessThanOrEqual(300);
+  });
+});
