@@ -9,6 +9,7 @@ import type { CustomerProfile, HandoffContext } from './handoff-context';
 import { HandoffError, handoffErrors } from './handoff-errors';
 import type { AgentPresence, CustomerRecord, HandoffStore, StoreOutcome } from './handoff-store';
 import type { AgentPresenceStatus, HubEvent } from './hub-events';
+import { OfflineAgentSweep } from './offline-agent-sweep';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords';
 import { defaultQuickReplies, type QuickReply } from './quick-replies';
 import { withinServiceHours, type ServiceHoursPolicy } from './service-hours';
@@ -43,6 +44,12 @@ export interface AgentHubOptions {
   tokenTtlSeconds?: number;
   /** A presence lapses this long after the last heartbeat (a crashed console goes offline by itself). */
   presenceTtlSeconds?: number;
+  /**
+   * How often this instance looks for agents whose presence lapsed and gives their chats back to the queue:
+   * a third of presenceTtlSeconds by default (the heartbeat's pace), so a chat waits at most that long on an
+   * agent who is gone. 0: no timer (call sweepOfflineAgents yourself).
+   */
+  presenceSweepSeconds?: number;
   /** Longest agent message, in characters (MAX_MESSAGE_LENGTH). */
   maxMessageLength?: number;
   /** Login attempts per username and per client address; unlimited when absent. */
@@ -80,6 +87,9 @@ export interface SessionView {
   assignedTo?: string;
   assignedAt?: string;
   transferredFrom?: string;
+  /** The agent who went offline holding it, when it came back to the queue. */
+  requeuedFrom?: string;
+  requeuedAt?: string;
   firstAgentReplyAt?: string;
   closedAt?: string;
   closedBy?: string;
@@ -157,6 +167,7 @@ export class AgentHub implements HandoffGateway {
   private unsubscribe: Promise<() => Promise<void>> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly offlineSweep: OfflineAgentSweep;
 
   constructor(private readonly options: AgentHubOptions) {
     this.accounts = new Map(options.accounts.map((account) => [account.username, account]));
@@ -164,6 +175,19 @@ export class AgentHub implements HandoffGateway {
     this.policy = options.policy ?? defaultPolicy;
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     this.presenceTtlSeconds = options.presenceTtlSeconds ?? DEFAULT_PRESENCE_TTL_SECONDS;
+    this.offlineSweep = new OfflineAgentSweep({
+      store: options.store,
+      usernames: () => this.accounts.keys(),
+      messenger: options.messenger,
+      logger: options.logger,
+      clock: this.clock,
+      publish: (event) => this.publish(event),
+      agentsAvailable: (now) => this.agentsAvailable(now),
+    });
+    // Started here, stopped by shutdown() (which the server calls on close). Every instance sweeps, even one
+    // no agent is connected to: when an instance dies, its agents' presences lapse and only the others are
+    // left to notice.
+    this.offlineSweep.start(1000 * (options.presenceSweepSeconds ?? this.presenceTtlSeconds / 3));
   }
 
   /** How often a connected console should renew its presence. */
@@ -319,11 +343,30 @@ export class AgentHub implements HandoffGateway {
   async setStatus(agent: AgentIdentity, status: AgentPresenceStatus): Promise<void> {
     await this.options.store.setPresence(agent.username, status, this.presenceExpiry());
     await this.publish({ type: 'presence.changed', agent: agent.username, status });
+    // Only offline gives the chats back. `away` (hub-events: logged in, not taking new chats) keeps a
+    // presence: the agent is still there and still answering the chats they hold — it only stops new ones
+    // (agentsAvailable wants `online`). Taking their chats away would cut conversations off mid-way.
+    if (status !== 'offline') return;
+    await this.offlineSweep.release(agent.username, 'went_offline').catch((error: unknown) =>
+      // The status stands; the next sweep gives the chats back (the presence is gone, so it will).
+      this.options.logger.warn(
+        { err: error, agent: agent.username },
+        'chats of an agent gone offline not re-queued yet',
+      ),
+    );
   }
 
   async status(agent: AgentIdentity): Promise<AgentPresenceStatus> {
     const present = await this.options.store.presence(this.clock());
     return present.find((presence) => presence.username === agent.username)?.status ?? 'offline';
+  }
+
+  /**
+   * Gives the chats of every agent whose presence has lapsed back to the queue (the timer does this every
+   * presenceSweepSeconds); the conversation ids re-queued. Safe to run on several instances at once.
+   */
+  sweepOfflineAgents(): Promise<string[]> {
+    return this.offlineSweep.sweep();
   }
 
   /** Keeps a connected console's presence alive. False once it has lapsed (the console must set it again). */
@@ -497,6 +540,7 @@ export class AgentHub implements HandoffGateway {
   /** Stops pushing to consoles and leaves the store's events (the store itself belongs to the caller). */
   async shutdown(): Promise<void> {
     this.closed = true;
+    await this.offlineSweep.stop();
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.watchers.clear();
     const unsubscribe = await this.unsubscribe?.catch(() => undefined);
@@ -578,6 +622,8 @@ export class AgentHub implements HandoffGateway {
       assignedTo: session.assignedTo,
       assignedAt: session.assignedAt,
       transferredFrom: session.transferredFrom,
+      requeuedFrom: session.requeuedFrom,
+      requeuedAt: session.requeuedAt,
       firstAgentReplyAt: session.firstAgentReplyAt,
       closedAt: session.closedAt,
       closedBy: session.closedBy,

@@ -16,6 +16,10 @@ export interface HandoffSession {
   assignedAt?: string;
   /** The agent who handed the conversation on, after a transfer. */
   transferredFrom?: string;
+  /** The agent who went offline holding it, after it went back to the queue (see HandoffStore.requeue). */
+  requeuedFrom?: string;
+  /** When it went back to the queue; its wait for the next agent is measured from here, not from queuedAt. */
+  requeuedAt?: string;
   firstAgentReplyAt?: string;
   closedAt?: string;
   closedBy?: string;

@@ -9,7 +9,10 @@ export function createHandoffStore(options: {
   redis?: RedisClient;
   prefix: string;
   logger: Logger;
+  /** Memory only: closed sessions kept at most (MEMORY_CONVERSATIONS is the natural value). */
+  memoryClosedSessions?: number;
 }): HandoffStore {
-  if (!options.redis) return new MemoryHandoffStore();
+  if (!options.redis)
+    return new MemoryHandoffStore(Date.now, { maxClosedSessions: options.memoryClosedSessions });
   return new RedisHandoffStore(options.redis, { prefix: options.prefix, logger: options.logger });
 }

@@ -32,7 +32,14 @@ export interface CustomerRecord {
 
 /** Why a state change was refused; the hub turns each into the matching HTTP answer. */
 export type HandoffRefusal =
-  'not_found' | 'not_queued' | 'not_assigned' | 'not_yours' | 'at_capacity' | 'same_agent';
+  | 'not_found'
+  | 'not_queued'
+  | 'not_assigned'
+  | 'not_yours'
+  | 'at_capacity'
+  | 'same_agent'
+  /** requeue: the agent is present again (a heartbeat came in time), so they keep the conversation. */
+  | 'agent_present';
 
 export type StoreOutcome =
   { ok: true; session: HandoffSession } | { ok: false; reason: HandoffRefusal; session?: HandoffSession };
@@ -76,6 +83,19 @@ export interface HandoffStore {
   recordRating(conversationId: string, rating: number | undefined): Promise<HandoffSession | undefined>;
   /** Conversation ids assigned to the agent. */
   assignedTo(username: string): Promise<string[]>;
+  /**
+   * Puts the agent's assigned session back in the queue because the agent is gone (logged out, or their
+   * presence lapsed): at its old place — same priority, same queuedAt, so it is not put behind newer chats —
+   * with its context and messages, and the agent's seat freed. Refused with `agent_present` when the agent
+   * has a presence that has not lapsed at `now` (they came back in time). Of concurrent calls, from any
+   * number of instances, at most one succeeds, so a conversation is re-queued (and its shopper told) once.
+   */
+  requeue(conversationId: string, agent: string, now: Date): Promise<StoreOutcome>;
+  /**
+   * Agents holding at least one chat, configured or not (an account removed from KEFU_AGENTS while it
+   * held chats is still here, so its shoppers are not left waiting on nobody).
+   */
+  seatedAgents(): Promise<string[]>;
 
   /** Messages of the shopper and the agents since the handoff began, oldest first. */
   appendMessage(conversationId: string, record: TurnRecord): Promise<void>;

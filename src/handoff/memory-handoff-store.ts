@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { TurnRecord } from '../storage/conversation-log';
+import { MAX_TRANSCRIPT_RECORDS, type TurnRecord } from '../storage/conversation-log';
+import { LruMap } from '../storage/lru-map';
 import type { HandoffSession } from './agent-hub';
 import {
   CLOSED_SESSION_TTL_SECONDS,
@@ -19,17 +20,38 @@ import type { AgentPresenceStatus, AgentStatus, HubEvent, HubEventListener } fro
 import type { QuickReply } from './quick-replies';
 
 const EVENT = 'event';
+/**
+ * Closed sessions kept at most, the ones used least recently forgotten first: as many as MEMORY_CONVERSATIONS
+ * keeps conversations by default, since a closed session outliving its conversation serves nobody.
+ */
+export const DEFAULT_MAX_CLOSED_SESSIONS = 20_000;
+
+/** A session with the messages since its handoff began; they come and go together. */
+interface Kept {
+  session: HandoffSession;
+  messages: TurnRecord[];
+}
+
+export interface MemoryHandoffStoreOptions {
+  /** Closed sessions (waiting for or done with their rating) kept at most; see DEFAULT_MAX_CLOSED_SESSIONS. */
+  maxClosedSessions?: number;
+}
 
 /**
  * The handoff in one process: no set-up, nothing shared. Every method does its checks and changes before
  * its first await, so, JavaScript being single-threaded, each is as atomic as the Redis scripts.
  * Callers get copies, as they would from Redis, so changing one never changes the store behind its back.
+ *
+ * Queued and assigned sessions are kept however many there are (a waiting shopper must not vanish); closed
+ * ones go after CLOSED_SESSION_TTL_SECONDS, as on Redis, and beyond `maxClosedSessions` the least recently
+ * used go first, so a long-running server does not grow with every chat it ever closed. Customer records
+ * are records (like tickets) and are not bounded here.
  */
 export class MemoryHandoffStore implements HandoffStore {
-  private readonly sessions = new Map<string, HandoffSession>();
-  /** When closed sessions go, in this process's clock (ms). */
-  private readonly expiries = new Map<string, number>();
-  private readonly transcripts = new Map<string, TurnRecord[]>();
+  /** Queued and assigned sessions. */
+  private readonly open = new Map<string, Kept>();
+  /** Closed sessions, with when each goes in this process's clock (ms), as Redis times its EXPIRE. */
+  private readonly closed: LruMap<string, Kept & { expiresAtMs: number }>;
   private readonly chats = new Map<string, Set<string>>();
   private readonly presences = new Map<string, { status: AgentStatus; expiresAtMs: number }>();
   private readonly waits: number[] = [];
@@ -38,9 +60,13 @@ export class MemoryHandoffStore implements HandoffStore {
   private readonly key = randomBytes(32);
   private readonly events = new EventEmitter();
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: MemoryHandoffStoreOptions = {},
+  ) {
     // One listener per hub; several hubs in one process (tests) are fine.
     this.events.setMaxListeners(0);
+    this.closed = new LruMap(options.maxClosedSessions ?? DEFAULT_MAX_CLOSED_SESSIONS);
   }
 
   async session(conversationId: string): Promise<HandoffSession | undefined> {
@@ -49,14 +75,12 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async enqueue(session: HandoffSession): Promise<{ created: boolean; session: HandoffSession }> {
-    const existing = this.live(session.conversationId);
-    if (existing && (existing.state === 'queued' || existing.state === 'assigned')) {
-      return { created: false, session: structuredClone(existing) };
-    }
+    const existing = this.open.get(session.conversationId);
+    if (existing) return { created: false, session: structuredClone(existing.session) };
     const stored: HandoffSession = { ...structuredClone(session), state: 'queued' };
-    this.sessions.set(session.conversationId, stored);
-    this.expiries.delete(session.conversationId);
-    this.transcripts.delete(session.conversationId);
+    // A closed session of the same conversation is replaced, messages and all.
+    this.closed.delete(session.conversationId);
+    this.open.set(session.conversationId, { session: stored, messages: [] });
     return { created: true, session: structuredClone(stored) };
   }
 
@@ -73,8 +97,7 @@ export class MemoryHandoffStore implements HandoffStore {
     const session = this.live(conversationId);
     if (session?.state === 'assigned') return 'assigned';
     if (session?.state !== 'queued') return 'none';
-    this.sessions.delete(conversationId);
-    this.transcripts.delete(conversationId);
+    this.open.delete(conversationId);
     return 'cancelled';
   }
 
@@ -89,7 +112,9 @@ export class MemoryHandoffStore implements HandoffStore {
     session.assignedTo = agent.username;
     session.assignedAt = now.toISOString();
     seats.add(conversationId);
-    this.pushWait(Math.max(0, (now.getTime() - Date.parse(session.queuedAt)) / 1000));
+    // Back in the queue after its agent left: this wait began then (queuedAt only keeps its place).
+    const waitingSince = Date.parse(session.requeuedAt ?? session.queuedAt);
+    this.pushWait(Math.max(0, (now.getTime() - waitingSince) / 1000));
     return { ok: true, session: structuredClone(session) };
   }
 
@@ -120,10 +145,40 @@ export class MemoryHandoffStore implements HandoffStore {
     session.closedBy = agent;
     session.resolution = resolution;
     session.ratingPending = true;
-    // Timed by this process's clock, not by `now`, as Redis times its EXPIRE.
-    this.expiries.set(conversationId, this.now() + CLOSED_SESSION_TTL_SECONDS * 1000);
-    for (const id of this.expiries.keys()) this.live(id); // forgets the ones past their time
+    const kept = this.open.get(conversationId);
+    this.open.delete(conversationId);
+    // Timed by this process's clock, not by `now`, as Redis times its EXPIRE. Closed sessions nobody
+    // asks about again are not swept by time: the LRU bound pushes them out.
+    this.closed.set(conversationId, {
+      session,
+      messages: kept?.messages ?? [],
+      expiresAtMs: this.now() + CLOSED_SESSION_TTL_SECONDS * 1000,
+    });
     return { ok: true, session: structuredClone(session) };
+  }
+
+  async requeue(conversationId: string, agent: string, now: Date): Promise<StoreOutcome> {
+    const session = this.live(conversationId);
+    if (!session) return { ok: false, reason: 'not_found' };
+    if (session.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
+    if (session.assignedTo !== agent) return { ok: false, reason: 'not_yours' };
+    const presence = this.presences.get(agent);
+    if (presence && presence.expiresAtMs > now.getTime()) return { ok: false, reason: 'agent_present' };
+    this.seatsOf(agent).delete(conversationId);
+    session.state = 'queued';
+    // The next agent starts afresh: their accept, their first reply. queuedAt and the priority stay, and
+    // with them the place in the queue.
+    delete session.assignedTo;
+    delete session.assignedAt;
+    delete session.firstAgentReplyAt;
+    delete session.transferredFrom;
+    session.requeuedFrom = agent;
+    session.requeuedAt = now.toISOString();
+    return { ok: true, session: structuredClone(session) };
+  }
+
+  async seatedAgents(): Promise<string[]> {
+    return [...this.chats].filter(([, seats]) => seats.size > 0).map(([username]) => username);
   }
 
   async markFirstReply(conversationId: string, at: Date): Promise<void> {
@@ -146,14 +201,22 @@ export class MemoryHandoffStore implements HandoffStore {
     return [...(this.chats.get(username) ?? [])];
   }
 
+  /**
+   * Kept with the session, and dropped when there is none: nothing else would ever forget it. (The hub
+   * appends only to live sessions, and to a closed one for its rating question.)
+   */
   async appendMessage(conversationId: string, record: TurnRecord): Promise<void> {
-    const list = this.transcripts.get(conversationId) ?? [];
-    list.push(structuredClone(record));
-    this.transcripts.set(conversationId, list);
+    const kept = this.kept(conversationId);
+    if (!kept) return;
+    kept.messages.push(structuredClone(record));
+    // As many as the Redis store keeps (LTRIM), so both forget the same oldest lines.
+    if (kept.messages.length > MAX_TRANSCRIPT_RECORDS) {
+      kept.messages.splice(0, kept.messages.length - MAX_TRANSCRIPT_RECORDS);
+    }
   }
 
   async messages(conversationId: string): Promise<TurnRecord[]> {
-    return structuredClone(this.transcripts.get(conversationId) ?? []);
+    return structuredClone(this.kept(conversationId)?.messages ?? []);
   }
 
   async setPresence(username: string, status: AgentPresenceStatus, expiresAt: Date): Promise<void> {
@@ -241,19 +304,23 @@ export class MemoryHandoffStore implements HandoffStore {
 
   /** The session, unless it is a closed one past its time (as Redis would have expired it). */
   private live(conversationId: string): HandoffSession | undefined {
-    const session = this.sessions.get(conversationId);
-    const expiry = this.expiries.get(conversationId);
-    if (session?.state === 'closed' && expiry !== undefined && expiry <= this.now()) {
-      this.sessions.delete(conversationId);
-      this.transcripts.delete(conversationId);
-      this.expiries.delete(conversationId);
+    return this.kept(conversationId)?.session;
+  }
+
+  private kept(conversationId: string): Kept | undefined {
+    const open = this.open.get(conversationId);
+    if (open) return open;
+    const closed = this.closed.get(conversationId);
+    if (closed && closed.expiresAtMs <= this.now()) {
+      this.closed.delete(conversationId);
       return undefined;
     }
-    return session;
+    return closed;
   }
 
   private queued(): HandoffSession[] {
-    return [...this.sessions.values()]
+    return [...this.open.values()]
+      .map((kept) => kept.session)
       .filter((session) => session.state === 'queued')
       .sort(
         (a, b) =>

@@ -64,9 +64,16 @@ redis.call('DEL', KEYS[1], KEYS[3])
 redis.call('ZREM', KEYS[2], ARGV[1])
 return 'cancelled'`;
 
+/*
+ * `seated` (a set) names the agents holding at least one chat, so the sweep for agents gone offline finds
+ * the chats of an account removed from KEFU_AGENTS too: every script that fills or empties a `chats:<agent>`
+ * set keeps it in step.
+ */
+
 /**
- * KEYS: session, queue, the agent's chats, recent waits.
+ * KEYS: session, queue, the agent's chats, recent waits, seated agents.
  * ARGV: conversation id, username, max chats, now (ISO), now (ms), waits kept.
+ * A session back in the queue after its agent left waited from then (requeuedAtMs), not from queuedAtMs.
  */
 const ACCEPT = `${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
@@ -76,12 +83,17 @@ if redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[3]) then return reply('at_capac
 redis.call('HSET', KEYS[1], 'state', 'assigned', 'assignedTo', ARGV[2], 'assignedAt', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
-local queuedAtMs = tonumber(redis.call('HGET', KEYS[1], 'queuedAtMs')) or tonumber(ARGV[5])
+redis.call('SADD', KEYS[5], ARGV[2])
+local queuedAtMs = tonumber(redis.call('HGET', KEYS[1], 'requeuedAtMs'))
+  or tonumber(redis.call('HGET', KEYS[1], 'queuedAtMs')) or tonumber(ARGV[5])
 redis.call('LPUSH', KEYS[4], tostring(math.max(0, tonumber(ARGV[5]) - queuedAtMs) / 1000))
 redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[6]) - 1)
 return reply('ok')`;
 
-/** KEYS: session, the giver's chats, the taker's chats. ARGV: conversation id, from, to, taker's max, now (ISO). */
+/**
+ * KEYS: session, the giver's chats, the taker's chats, seated agents.
+ * ARGV: conversation id, from, to, taker's max, now (ISO).
+ */
 const TRANSFER = `${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
@@ -90,21 +102,51 @@ if redis.call('HGET', KEYS[1], 'assignedTo') ~= ARGV[2] then return reply('not_y
 if ARGV[2] == ARGV[3] then return reply('same_agent') end
 if redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[4]) then return reply('at_capacity') end
 redis.call('SREM', KEYS[2], ARGV[1])
+if redis.call('SCARD', KEYS[2]) == 0 then redis.call('SREM', KEYS[4], ARGV[2]) end
 redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[3])
 redis.call('HSET', KEYS[1], 'assignedTo', ARGV[3], 'assignedAt', ARGV[5], 'transferredFrom', ARGV[2])
 return reply('ok')`;
 
-/** KEYS: session, the agent's chats, messages. ARGV: conversation id, agent, now (ISO), resolution, ttl. */
+/**
+ * KEYS: session, the agent's chats, messages, seated agents.
+ * ARGV: conversation id, agent, now (ISO), resolution, ttl.
+ */
 const CLOSE = `${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
 if state ~= 'assigned' then return reply('not_assigned') end
 if redis.call('HGET', KEYS[1], 'assignedTo') ~= ARGV[2] then return reply('not_yours') end
 redis.call('SREM', KEYS[2], ARGV[1])
+if redis.call('SCARD', KEYS[2]) == 0 then redis.call('SREM', KEYS[4], ARGV[2]) end
 redis.call('HSET', KEYS[1], 'state', 'closed', 'closedAt', ARGV[3], 'closedBy', ARGV[2],
   'resolution', ARGV[4], 'ratingPending', '1')
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 redis.call('EXPIRE', KEYS[3], ARGV[5])
+return reply('ok')`;
+
+/**
+ * KEYS: session, queue, the agent's chats, presence expiries, seated agents.
+ * ARGV: conversation id, agent, now (ms), now (ISO), queue score, the queuedAt the caller read.
+ * The presence check and the move are one step, so an agent whose heartbeat lands first keeps the chat,
+ * and of two instances sweeping at once only one finds it still assigned. The queuedAt check makes sure
+ * the score (computed from the session the caller read) belongs to this very session, not to a newer one.
+ */
+const REQUEUE = `${REPLY}
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return reply('not_found') end
+if state ~= 'assigned' or redis.call('HGET', KEYS[1], 'queuedAt') ~= ARGV[6] then
+  return reply('not_assigned')
+end
+if redis.call('HGET', KEYS[1], 'assignedTo') ~= ARGV[2] then return reply('not_yours') end
+local seen = redis.call('ZSCORE', KEYS[4], ARGV[2])
+if seen and tonumber(seen) > tonumber(ARGV[3]) then return reply('agent_present') end
+redis.call('HDEL', KEYS[1], 'assignedTo', 'assignedAt', 'firstAgentReplyAt', 'transferredFrom')
+redis.call('HSET', KEYS[1], 'state', 'queued', 'requeuedFrom', ARGV[2], 'requeuedAt', ARGV[4],
+  'requeuedAtMs', ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+if redis.call('SCARD', KEYS[3]) == 0 then redis.call('SREM', KEYS[5], ARGV[2]) end
 return reply('ok')`;
 
 /** KEYS: session. ARGV: rating ('' for none). */
@@ -167,6 +209,9 @@ function toFields(session: HandoffSession): Fields {
     assignedTo: session.assignedTo,
     assignedAt: session.assignedAt,
     transferredFrom: session.transferredFrom,
+    requeuedFrom: session.requeuedFrom,
+    requeuedAt: session.requeuedAt,
+    requeuedAtMs: session.requeuedAt === undefined ? undefined : String(Date.parse(session.requeuedAt)),
     firstAgentReplyAt: session.firstAgentReplyAt,
     closedAt: session.closedAt,
     closedBy: session.closedBy,
@@ -190,6 +235,8 @@ function fromFields(fields: Fields): HandoffSession | undefined {
   if (fields.assignedTo !== undefined) session.assignedTo = fields.assignedTo;
   if (fields.assignedAt !== undefined) session.assignedAt = fields.assignedAt;
   if (fields.transferredFrom !== undefined) session.transferredFrom = fields.transferredFrom;
+  if (fields.requeuedFrom !== undefined) session.requeuedFrom = fields.requeuedFrom;
+  if (fields.requeuedAt !== undefined) session.requeuedAt = fields.requeuedAt;
   if (fields.firstAgentReplyAt !== undefined) session.firstAgentReplyAt = fields.firstAgentReplyAt;
   if (fields.closedAt !== undefined) session.closedAt = fields.closedAt;
   if (fields.closedBy !== undefined) session.closedBy = fields.closedBy;
@@ -216,9 +263,10 @@ function outcome(raw: unknown): StoreOutcome {
 /**
  * The handoff on Redis, shared by every server instance (keys under `<prefix>handoff:`):
  * `session:<conversation>` (hash), `messages:<conversation>` (list), `queue` (sorted set scored by
- * priority, then time queued), `chats:<agent>` (set of assigned conversations), `presence` (sorted set of
- * expiry times) with `presence-status` (hash), `waits` (list), `customer-tags:<id>` (set),
- * `customer-notes:<id>` (list), `quick-replies`, `token-key`, and the pub/sub channel `events`.
+ * priority, then time queued), `chats:<agent>` (set of assigned conversations), `seated` (set of the
+ * agents with any), `presence` (sorted set of expiry times) with `presence-status` (hash), `waits` (list),
+ * `customer-tags:<id>` (set), `customer-notes:<id>` (list), `quick-replies`, `token-key`, and the pub/sub
+ * channel `events`.
  * Queued and assigned sessions never expire: a waiting shopper must not vanish from the queue. Closed ones
  * go after a week.
  */
@@ -294,6 +342,7 @@ export class RedisHandoffStore implements HandoffStore {
           this.keys.key('queue'),
           this.chatsKey(agent.username),
           this.keys.key('waits'),
+          this.keys.key('seated'),
         ],
         arguments: [
           conversationId,
@@ -310,7 +359,12 @@ export class RedisHandoffStore implements HandoffStore {
   async transfer(conversationId: string, from: string, to: AgentSeat, now: Date): Promise<StoreOutcome> {
     return outcome(
       await this.redis.eval(TRANSFER, {
-        keys: [this.sessionKey(conversationId), this.chatsKey(from), this.chatsKey(to.username)],
+        keys: [
+          this.sessionKey(conversationId),
+          this.chatsKey(from),
+          this.chatsKey(to.username),
+          this.keys.key('seated'),
+        ],
         arguments: [conversationId, from, to.username, String(to.maxConcurrentChats), now.toISOString()],
       }),
     );
@@ -319,10 +373,45 @@ export class RedisHandoffStore implements HandoffStore {
   async close(conversationId: string, agent: string, resolution: string, now: Date): Promise<StoreOutcome> {
     return outcome(
       await this.redis.eval(CLOSE, {
-        keys: [this.sessionKey(conversationId), this.chatsKey(agent), this.messagesKey(conversationId)],
+        keys: [
+          this.sessionKey(conversationId),
+          this.chatsKey(agent),
+          this.messagesKey(conversationId),
+          this.keys.key('seated'),
+        ],
         arguments: [conversationId, agent, now.toISOString(), resolution, String(CLOSED_SESSION_TTL_SECONDS)],
       }),
     );
+  }
+
+  async requeue(conversationId: string, agent: string, now: Date): Promise<StoreOutcome> {
+    // The score needs the priority, which lives in the context's JSON that scripts never decode; so it is
+    // read here, and the script checks that the session is still the one read (its queuedAt).
+    const current = await this.session(conversationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    return outcome(
+      await this.redis.eval(REQUEUE, {
+        keys: [
+          this.sessionKey(conversationId),
+          this.keys.key('queue'),
+          this.chatsKey(agent),
+          this.keys.key('presence'),
+          this.keys.key('seated'),
+        ],
+        arguments: [
+          conversationId,
+          agent,
+          String(now.getTime()),
+          now.toISOString(),
+          String(queueScore(current.context.priority, Date.parse(current.queuedAt))),
+          current.queuedAt,
+        ],
+      }),
+    );
+  }
+
+  async seatedAgents(): Promise<string[]> {
+    return (await this.redis.sMembers(this.keys.key('seated'))).sort();
   }
 
   async markFirstReply(conversationId: string, at: Date): Promise<void> {

@@ -20,6 +20,18 @@ const NOTICES = {
   },
 } satisfies Record<string, Record<Language, string>>;
 
+/** Said by the bot, not by an agent: the agent is gone, and the next one is not known yet. */
+const REQUEUED = {
+  othersOnline: {
+    zh: '抱歉，刚才为您服务的客服已下线。正在为您转接其他客服，您的排队顺序不变，请稍候。回复“取消”可以回到机器人服务。',
+    en: 'Sorry, the agent who was helping you has gone offline. We are passing you to another agent and you keep your place in the queue; please hold on. Reply "back to bot" to stop waiting.',
+  },
+  noneOnline: {
+    zh: '抱歉，刚才为您服务的客服已下线，目前暂无其他客服在线。您的排队顺序不变，下一位上线的客服会为您服务。回复“取消”可以回到机器人服务。',
+    en: 'Sorry, the agent who was helping you has gone offline, and no other agent is online right now. You keep your place in the queue and the next agent on duty will take over. Reply "back to bot" to stop waiting.',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
 const RATING_LABELS: Record<Language, string[]> = {
   zh: ['1 很不满意', '2 不满意', '3 一般', '4 满意', '5 非常满意'],
   en: ['1 Very poor', '2 Poor', '3 OK', '4 Good', '5 Excellent'],
@@ -40,6 +52,15 @@ export function joinedNotice(agent: ChannelAccount, language: Language): Partial
 
 export function transferredNotice(agent: ChannelAccount, language: Language): Partial<Activity> {
   return agentMessage(agent, fill(NOTICES.transferred[language], agent.name), language);
+}
+
+/**
+ * "Your agent went offline; you are being passed to another one, in your old place." From the bot (no
+ * `from`: the channel's bot account), since no agent is serving the shopper any more.
+ */
+export function requeuedNotice(language: Language, othersOnline: boolean): Partial<Activity> {
+  const text = REQUEUED[othersOnline ? 'othersOnline' : 'noneOnline'][language];
+  return { type: ActivityTypes.Message, text, textFormat: 'plain', locale: LOCALES[language] };
 }
 
 /**
