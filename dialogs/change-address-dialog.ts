@@ -1,5 +1,5 @@
-import { MessageFactory } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { localIsoDate } from '../src/commerce/calendar';
 import { maskPhone } from '../src/commerce/masking';
 import type { Address, Order } from '../src/commerce/types';
@@ -16,6 +16,7 @@ import { AfterSalesDialog, giveUpAfterTooMany, type AfterSalesValues } from './s
 import { matchChoice, type ChoiceOption } from './shared/choices';
 import type { DialogDeps } from './shared/dialog-deps';
 import { MAX_VALIDATION_FAILURES, type AfterSalesOptions } from './shared/outcome';
+import { promptWith, RenderedPrompt, type PromptText } from './shared/rendered-prompt';
 
 export const CHANGE_ADDRESS_DIALOG = 'ChangeAddressDialog';
 
@@ -81,8 +82,11 @@ interface AddressValidation {
 
 interface MobileValidation {
   language: Language;
-  /** The current number, masked, for the retry message. */
-  current: string;
+  /**
+   * Whose current number the retry message offers to keep: read from the order, not stored here. Absent in
+   * a question asked before this was so (its state held the masked number).
+   */
+  orderId?: string;
 }
 
 /**
@@ -94,8 +98,9 @@ interface MobileValidation {
 export class ChangeAddressDialog extends AfterSalesDialog {
   constructor(deps: DialogDeps) {
     super(CHANGE_ADDRESS_DIALOG, deps);
-    this.addDialog(new TextPrompt(ADDRESS_PROMPT, (prompt) => validateAddress(prompt)));
-    this.addDialog(new TextPrompt(MOBILE_PROMPT, (prompt) => validateMobile(prompt)));
+    const render = (context: TurnContext, text: PromptText) => this.renderText(context, text);
+    this.addDialog(new RenderedPrompt(ADDRESS_PROMPT, render, (prompt) => validateAddress(prompt)));
+    this.addDialog(new RenderedPrompt(MOBILE_PROMPT, render, (prompt) => this.validateMobile(prompt)));
     this.useSteps([
       ...this.orderSteps(),
       (step) => this.askAddress(step),
@@ -141,15 +146,12 @@ export class ChangeAddressDialog extends AfterSalesDialog {
         detail: 'address_rejected',
       });
     }
-    const prompt =
+    const prompt: string | PromptText =
       rejections > 0
         ? changeAddressText('askNewAddressAgain', language)
-        : changeAddressText('askNewAddress', language, {
-            orderId: order.id,
-            current: formatAddress(order.recipient, maskPhone(order.recipient.phone)),
-          });
+        : { text: 'askNewAddress', language, orderId: order.id };
     return step.prompt(ADDRESS_PROMPT, {
-      prompt,
+      ...promptWith(prompt),
       validations: { language } satisfies AddressValidation,
     });
   }
@@ -180,7 +182,6 @@ export class ChangeAddressDialog extends AfterSalesDialog {
     // A pasted "name, phone, address" block already answers the next question.
     if (parsed.address.phone) return step.next(parsed.address.phone);
 
-    const current = maskPhone(order.recipient.phone);
     // The "Keep" answer is listed so the bot does not mistake it for a question of its own.
     await this.deps.recordProgress(step.context, {
       dialog: this.id,
@@ -188,11 +189,10 @@ export class ChangeAddressDialog extends AfterSalesDialog {
       slots: { orderId: order.id, newRegion: `${parsed.address.province} ${parsed.address.city}` },
       expecting: [KEEP_PHONE_CHOICE],
     });
-    const text = changeAddressText('askPhone', language, { current });
     const keep = [KEEP_PHONE_CHOICE.label[language]];
     return step.prompt(MOBILE_PROMPT, {
-      prompt: MessageFactory.suggestedActions(keep, text, text),
-      validations: { language, current } satisfies MobileValidation,
+      ...promptWith({ text: 'askPhone', language, orderId: order.id }, keep),
+      validations: { language, orderId: order.id } satisfies MobileValidation,
     });
   }
 
@@ -208,13 +208,54 @@ export class ChangeAddressDialog extends AfterSalesDialog {
       orderId: order.id,
       newRegion: `${newAddress.province} ${newAddress.city}`,
     });
-    const summary = changeAddressText('addressSummary', language, {
-      orderId: order.id,
-      // The old number is shown masked: a shopper verified by four digits should not learn the other seven.
-      old: formatAddress(order.recipient, maskPhone(order.recipient.phone)),
-      new: formatAddress(newAddress),
+    return this.confirm(step, { text: 'addressSummary', language, orderId: order.id });
+  }
+
+  /** The questions that show the order's address or phone, or the new ones, built each time they are asked. */
+  protected override async renderText(context: TurnContext, text: PromptText): Promise<string> {
+    const order = await this.orderOf(text);
+    // The current number is shown masked: a shopper verified by four digits should not learn the other seven.
+    const current = maskPhone(order.recipient.phone);
+    switch (text.text) {
+      case 'askNewAddress':
+        return changeAddressText('askNewAddress', text.language, {
+          orderId: order.id,
+          current: formatAddress(order.recipient, current),
+        });
+      case 'askPhone':
+        return changeAddressText('askPhone', text.language, { current });
+      case 'addressSummary':
+        return changeAddressText('addressSummary', text.language, {
+          orderId: order.id,
+          old: formatAddress(order.recipient, current),
+          new: formatAddress(this.newAddress(this.storedValues<ChangeAddressValues>(context), order)),
+        });
+      default:
+        return super.renderText(context, text);
+    }
+  }
+
+  private async validateMobile(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { language, orderId } = prompt.options.validations as MobileValidation;
+    const text = prompt.recognized.value ?? '';
+    if (matchChoice(text, [KEEP_PHONE_CHOICE]) === KEEP_PHONE) {
+      prompt.recognized.value = KEEP_PHONE;
+      return true;
+    }
+    const mobile = parseMainlandMobile(text);
+    if (mobile !== undefined) {
+      prompt.recognized.value = mobile;
+      return true;
+    }
+    if (giveUpAfterTooMany(prompt)) return true;
+    const order = orderId === undefined ? undefined : await this.deps.orders.findOrder(orderId);
+    const retry = changeAddressText('retryPhone', language, {
+      current: order ? maskPhone(order.recipient.phone) : '',
     });
-    return this.confirm(step, summary);
+    await prompt.context.sendActivity(
+      MessageFactory.suggestedActions([KEEP_PHONE_CHOICE.label[language]], retry, retry),
+    );
+    return false;
   }
 
   private async submit(step: WaterfallStepContext) {
@@ -318,25 +359,5 @@ async function validateAddress(prompt: PromptValidatorContext<string>): Promise<
   if (giveUpAfterTooMany(prompt)) return true;
   // Say what was missing rather than a generic retry: the prompt sends nothing more once we have replied.
   await prompt.context.sendActivity(changeAddressText(RETRY_BY_PROBLEM[parsed.problem], language));
-  return false;
-}
-
-async function validateMobile(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const { language, current } = prompt.options.validations as MobileValidation;
-  const text = prompt.recognized.value ?? '';
-  if (matchChoice(text, [KEEP_PHONE_CHOICE]) === KEEP_PHONE) {
-    prompt.recognized.value = KEEP_PHONE;
-    return true;
-  }
-  const mobile = parseMainlandMobile(text);
-  if (mobile !== undefined) {
-    prompt.recognized.value = mobile;
-    return true;
-  }
-  if (giveUpAfterTooMany(prompt)) return true;
-  const retry = changeAddressText('retryPhone', language, { current });
-  await prompt.context.sendActivity(
-    MessageFactory.suggestedActions([KEEP_PHONE_CHOICE.label[language]], retry, retry),
-  );
   return false;
 }

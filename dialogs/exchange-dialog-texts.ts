@@ -26,6 +26,10 @@ export const exchangeTexts = {
     zh: '{item} 已经申请过退货，不能再换货了。',
     en: 'A return has already been requested for {item}, so it cannot be exchanged.',
   },
+  exchangeOrderAlreadyReturned: {
+    zh: '订单 {orderId} 里的商品都已经申请过退货，不能再换货了。',
+    en: 'Returns have already been requested for everything in order {orderId}, so there is nothing left to exchange.',
+  },
   exchangeNoVariants: {
     zh: '{item} 只有这一个款式，没有其他尺码或颜色可以换。如果有质量问题，可以申请退货。',
     en: '{item} only comes in one version, so there is no other size or colour to exchange it for. If it is faulty, you can request a return instead.',

@@ -122,9 +122,17 @@ export class ExchangeDialog extends AfterSalesDialog {
   /** Refuses an order or item the policy does not allow, before asking anything more about it. */
   private async checkOrder(step: WaterfallStepContext, askItem: WaterfallStep): Promise<DialogTurnResult> {
     const order = await this.order(step);
-    const eligibility = exchangeEligibility(order, this.deps.clock(), this.deps.policy);
+    const { clock, policy } = this.deps;
+    const eligibility = exchangeEligibility(order, clock(), policy);
     await this.progress(step, 'policy', { orderId: order.id, eligibility: eligibility.code });
     if (!eligibility.eligible) return this.refuse(step, order, eligibility);
+    // An item already being returned is refused as soon as it is chosen (checkItem); all of them, right here.
+    const returned = (item: OrderItem) =>
+      exchangeEligibility(order, clock(), policy, item).code === 'already_returned';
+    if (order.items.every(returned)) {
+      await this.tell(step, 'exchangeOrderAlreadyReturned', { orderId: order.id });
+      return this.finish(step, { status: 'declined' });
+    }
     const named = await this.itemNamedByMessage(order, this.options(step).slots);
     if (named) return step.next(named);
     return askItem(step);

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   TextPrompt,
   type DialogTurnResult,
@@ -14,7 +15,7 @@ import {
 import { maskName } from '../src/commerce/masking';
 import type { InvoiceRequest } from '../src/commerce/requests';
 import { taxIdProblem, type TaxIdProblem } from '../src/commerce/tax-id';
-import type { InvoiceType, OrderStatus } from '../src/commerce/types';
+import type { InvoiceType, Order, OrderStatus } from '../src/commerce/types';
 import { maskPersonalData } from '../src/log/mask';
 import { normalize, toHalfWidth } from '../src/nlu/normalize';
 import type { Language } from '../src/nlu/types';
@@ -23,6 +24,7 @@ import { AfterSalesDialog, giveUpAfterTooMany, type AfterSalesValues } from './s
 import { matchChoice, type ChoiceOption } from './shared/choices';
 import type { DialogDeps } from './shared/dialog-deps';
 import type { AfterSalesOptions } from './shared/outcome';
+import type { PromptText } from './shared/rendered-prompt';
 import { dialogText } from './shared/texts';
 
 export const INVOICE_DIALOG = 'InvoiceDialog';
@@ -284,23 +286,13 @@ export class InvoiceDialog extends AfterSalesDialog {
     values.email = String(step.result);
     await this.progress(step, 'confirm', this.progressSlots(values));
     const language = this.language(step);
-    const order = await this.order(step);
-    const summary =
-      invoiceText('summary', language, {
-        reissue: values.reissue ? invoiceText('summaryReissue', language) : '',
-        orderId: order.id,
-        amount: order.total.toFixed(2),
-        type: invoiceText(values.type === 'special' ? 'typeSpecial' : 'typeNormal', language),
-        titleType: invoiceText(
-          values.titleType === 'company' ? 'summaryCompany' : 'summaryPersonal',
-          language,
-        ),
-        title: values.title ?? '',
-        taxIdLine: values.taxId ? invoiceText('summaryTaxId', language, { taxId: values.taxId }) : '',
-        email: values.email,
-      }) +
-      (values.reissueOf ? invoiceText('summaryReissueOf', language, { ticketId: values.reissueOf }) : '');
-    return this.confirm(step, summary);
+    return this.confirm(step, { text: 'summary', language, orderId: values.orderId });
+  }
+
+  /** The summary shows the title (a name, for a personal invoice) and the e-mail: built each time it is asked. */
+  protected override async renderText(context: TurnContext, text: PromptText): Promise<string> {
+    if (text.text !== 'summary') return super.renderText(context, text);
+    return summaryText(await this.orderOf(text), this.storedValues<InvoiceValues>(context), text.language);
   }
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -363,6 +355,21 @@ export class InvoiceDialog extends AfterSalesDialog {
       email: values.email && maskPersonalData(values.email),
     };
   }
+}
+
+function summaryText(order: Order, values: InvoiceValues, language: Language): string {
+  return (
+    invoiceText('summary', language, {
+      reissue: values.reissue ? invoiceText('summaryReissue', language) : '',
+      orderId: order.id,
+      amount: order.total.toFixed(2),
+      type: invoiceText(values.type === 'special' ? 'typeSpecial' : 'typeNormal', language),
+      titleType: invoiceText(values.titleType === 'company' ? 'summaryCompany' : 'summaryPersonal', language),
+      title: values.title ?? '',
+      taxIdLine: values.taxId ? invoiceText('summaryTaxId', language, { taxId: values.taxId }) : '',
+      email: values.email ?? '',
+    }) + (values.reissueOf ? invoiceText('summaryReissueOf', language, { ticketId: values.reissueOf }) : '')
+  );
 }
 
 /** Unpaid and cancelled orders are refused for different reasons: one can still be paid, the other not. */

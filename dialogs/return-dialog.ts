@@ -1,8 +1,8 @@
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 import { afterSaleReasonLabels } from '../src/commerce/labels';
 import { returnEligibility } from '../src/commerce/eligibility';
 import type { AfterSaleReason, Order, OrderItem } from '../src/commerce/types';
-import { AfterSalesDialog, itemLabel } from './shared/after-sales-dialog';
+import { AfterSalesDialog, itemLabel, type AfterSalesValues } from './shared/after-sales-dialog';
 import type { ChoiceOption } from './shared/choices';
 import type { DialogDeps } from './shared/dialog-deps';
 import { dialogText } from './shared/texts';
@@ -42,38 +42,63 @@ export const RETURN_REASONS: ChoiceOption<AfterSaleReason>[] = (
   ] as const
 ).map(([value, synonyms]) => ({ value, label: afterSaleReasonLabels[value], synonyms: [...synonyms] }));
 
-interface ReturnValues {
-  order?: Order;
-  item?: OrderItem;
+interface ReturnValues extends AfterSalesValues {
   reason?: AfterSaleReason;
 }
 
 /**
- * 退货/退款: which order and item, why, the shop's policy applied (7-day no-reason window, 15-day quality
+ * 退货/退款: which order and item, each refused at once when it cannot be returned whatever the reason (not
+ * delivered, already being returned), why, the shop's policy applied (7-day no-reason window, 15-day quality
  * window, excluded categories), who pays the return postage, a summary to confirm, then a return ticket
  * with the return address. Outside the window the shopper is told why and offered an agent.
  */
 export class ReturnDialog extends AfterSalesDialog {
   constructor(deps: DialogDeps) {
     super(RETURN_DIALOG, deps);
+    const [askItem, storeItem] = this.itemSteps();
     this.useSteps([
       ...this.orderSteps(),
-      ...this.itemSteps(),
+      (step) => this.checkOrder(step, askItem),
+      storeItem,
       (step) => this.askReason(step),
       (step) => this.checkPolicy(step),
       (step) => this.submit(step),
     ]);
   }
 
-  private async askReason(step: WaterfallStepContext) {
-    const values = step.values as ReturnValues;
+  /** Refuses an order nothing of which can be returned, before asking which item. */
+  private async checkOrder(step: WaterfallStepContext, askItem: WaterfallStep): Promise<DialogTurnResult> {
     const order = await this.order(step);
     if (order.status !== 'delivered') {
       // Nothing to ask about an order that has not arrived: say what can be done instead.
       await this.say(step, 'returnNotDelivered', { orderId: order.id });
       return this.finish(step, { status: 'declined' });
     }
-    await this.progress(step, 'reason', { orderId: order.id, sku: values.item?.sku });
+    if (order.items.every((item) => this.alreadyReturned(order, item))) {
+      await this.say(step, 'returnOrderAlreadyReturned', { orderId: order.id });
+      return this.finish(step, { status: 'declined' });
+    }
+    return askItem(step);
+  }
+
+  /**
+   * Whether the item is already being returned in full. The policy says so before anything that depends on
+   * the reason, so the shopper is not asked for one first; the reason passed makes no difference.
+   */
+  private alreadyReturned(order: Order, item: OrderItem): boolean {
+    const { clock, policy } = this.deps;
+    return returnEligibility(order, item, 'quality', clock(), policy).code === 'already_returned';
+  }
+
+  private async askReason(step: WaterfallStepContext) {
+    const values = step.values as ReturnValues;
+    const order = await this.order(step);
+    const item = values.item as OrderItem;
+    if (this.alreadyReturned(order, item)) {
+      await this.say(step, 'returnAlreadyReturned', { item: itemLabel(item, this.language(step)) });
+      return this.finish(step, { status: 'declined' });
+    }
+    await this.progress(step, 'reason', { orderId: order.id, sku: item.sku });
     const slotReason = this.options(step).slots.reason as AfterSaleReason | undefined;
     if (slotReason && RETURN_REASONS.some((reason) => reason.value === slotReason))
       return step.next(slotReason);

@@ -1,8 +1,10 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
   WaterfallDialog,
+  type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStep,
@@ -21,6 +23,8 @@ import {
   type AfterSalesOptions,
   type DialogOutcome,
 } from './outcome';
+import { promptWith, RenderedPrompt, type PromptText } from './rendered-prompt';
+import { noteRunning, runningValues } from './running-dialogs';
 import { dialogText, type DialogTextKey } from './texts';
 
 const CHOICE_PROMPT = 'kefuChoicePrompt';
@@ -57,7 +61,13 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     protected readonly deps: DialogDeps,
   ) {
     super(id);
-    this.addDialog(new TextPrompt(CHOICE_PROMPT, (prompt) => this.validateChoice(prompt)));
+    this.addDialog(
+      new RenderedPrompt(
+        CHOICE_PROMPT,
+        (context, text) => this.renderText(context, text),
+        (prompt) => this.validateChoice(prompt),
+      ),
+    );
     this.addDialog(new TextPrompt(ORDER_ID_PROMPT, (prompt) => validateOrderId(prompt)));
     this.addDialog(new TextPrompt(PHONE_PROMPT, (prompt) => this.validatePhone(prompt)));
   }
@@ -66,6 +76,47 @@ export abstract class AfterSalesDialog extends ComponentDialog {
   protected useSteps(steps: WaterfallStep[]): void {
     this.addDialog(new WaterfallDialog(`${this.id}.steps`, steps));
     this.initialDialogId = `${this.id}.steps`;
+  }
+
+  // ---- which instance runs this turn, for prompts that build their text from its values ----
+
+  override async beginDialog(outerDC: DialogContext, options?: object): Promise<DialogTurnResult> {
+    noteRunning(outerDC.context, this.id, outerDC.activeDialog);
+    return super.beginDialog(outerDC, options);
+  }
+
+  override async continueDialog(outerDC: DialogContext): Promise<DialogTurnResult> {
+    noteRunning(outerDC.context, this.id, outerDC.activeDialog);
+    return super.continueDialog(outerDC);
+  }
+
+  /** ComponentDialog's resumeDialog re-prompts through here too. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    noteRunning(context, this.id, instance);
+    return super.repromptDialog(context, instance);
+  }
+
+  /**
+   * The text of a question asked with a PromptText (one that shows personal data), built each time it is
+   * shown. Subclasses that ask such questions override it; `storedValues` gives their values.
+   */
+  protected async renderText(_context: TurnContext, text: PromptText): Promise<string> {
+    throw new Error(`${this.id} cannot build the text '${text.text}'`);
+  }
+
+  /** The dialog's values as stored, from inside `renderText`. */
+  protected storedValues<T extends AfterSalesValues>(context: TurnContext): T {
+    const values = runningValues<T>(context, this.id, `${this.id}.steps`);
+    if (values === undefined) throw new Error(`${this.id}: no running instance to build a prompt from`);
+    return values;
+  }
+
+  /** The order a PromptText is about, as the shop has it now. */
+  protected async orderOf(text: PromptText): Promise<Order> {
+    const order = text.orderId === undefined ? undefined : await this.deps.orders.findOrder(text.orderId);
+    if (!order)
+      throw new Error(`${this.id}: order ${text.orderId ?? '(none)'} is no longer known to the shop`);
+    return order;
   }
 
   // ---- helpers for the steps of subclasses ----
@@ -114,10 +165,13 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     return step.endDialog({ ...outcome, verifiedOrderId } satisfies DialogOutcome);
   }
 
-  /** Asks with buttons; the next step receives the chosen option's value (or TOO_MANY_FAILURES). */
+  /**
+   * Asks with buttons; the next step receives the chosen option's value (or TOO_MANY_FAILURES). A text with
+   * personal data is passed as a PromptText, so that only what it is built from is stored.
+   */
   protected async askChoice(
     step: WaterfallStepContext,
-    text: string,
+    text: string | PromptText,
     options: ChoiceOption[],
   ): Promise<DialogTurnResult> {
     const language = this.language(step);
@@ -129,13 +183,13 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     await this.deps.recordProgress(step.context, { ...current, expecting: options });
     const labels = options.map((option) => option.label[language]);
     return step.prompt(CHOICE_PROMPT, {
-      prompt: MessageFactory.suggestedActions(labels, text, text),
+      ...promptWith(text, labels),
       retryPrompt: MessageFactory.suggestedActions(labels, dialogText('retryChoice', language), undefined),
       validations: { options } satisfies ChoiceValidation,
     });
   }
 
-  protected confirm(step: WaterfallStepContext, summary: string): Promise<DialogTurnResult> {
+  protected confirm(step: WaterfallStepContext, summary: string | PromptText): Promise<DialogTurnResult> {
     return this.askChoice(step, summary, [
       {
         value: 'yes',

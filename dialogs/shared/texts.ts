@@ -39,6 +39,10 @@ export const dialogTexts = {
     zh: '{item} 已经申请过退货了。',
     en: 'A return for {item} has already been requested.',
   },
+  returnOrderAlreadyReturned: {
+    zh: '订单 {orderId} 里的商品都已经申请过退货了，不能再申请。想知道退款进度的话，问我“我的退货处理到哪了”就行。',
+    en: 'Returns have already been requested for everything in order {orderId}, so there is nothing left to return. To see how they are going, ask me "where is my refund".',
+  },
   returnShippingBuyer: {
     zh: '无理由退货的退回运费由您承担。',
     en: 'For a no-reason return the return postage is paid by you.',

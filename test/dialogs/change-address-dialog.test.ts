@@ -100,6 +100,20 @@ describe('ChangeAddressDialog (zh)', () => {
     expect(await bot.ask('张三 浙江省杭州市西湖区文三路100号')).toContain('收件人手机号要改吗');
   });
 
+  it('shows the summary again from another instance on the same storage: nothing of it is kept in memory', async () => {
+    const storage = new MemoryStorage();
+    const orders = new DemoOrderService({ now: TEST_NOW });
+    const first = botHarness({ customerId: 'demo-alice', storage, orders });
+    await first.ask('订单202311210099 我要改地址');
+    await first.ask('张三 浙江省杭州市西湖区文三路100号');
+    expect(await first.ask('13900001111')).toContain('新地址：张三 13900001111');
+    const second = botHarness({ customerId: 'demo-alice', storage, orders });
+    const again = (await second.send('包邮吗')).map((activity) => activity.text ?? '');
+    expect(again.at(-1)).toContain('原地址：王丽 138****5678 上海市浦东新区世纪大道100号 8楼');
+    expect(again.at(-1)).toContain('新地址：张三 13900001111 浙江省杭州市西湖区文三路100号');
+    expect(await second.ask('确认提交')).toContain('将寄往：张三 13900001111');
+  });
+
   it('leaves the dialog on 算了 and leaves the address alone', async () => {
     const bot = botHarness({ customerId: 'demo-alice' });
     await bot.ask('订单202311210099 我要改地址');

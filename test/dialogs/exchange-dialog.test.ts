@@ -1,4 +1,5 @@
-import { buttonsOf, botHarness, sharedNlu, type BotHarness } from '../helpers/bot';
+import { DemoOrderService } from '../../src/commerce/demo/demo-order-service';
+import { buttonsOf, botHarness, sharedNlu, TEST_NOW, type BotHarness } from '../helpers/bot';
 
 beforeAll(() => sharedNlu());
 
@@ -226,5 +227,44 @@ describe('ExchangeDialog (en)', () => {
     expect(await bot.ask("I'm not sure")).toContain("I didn't catch the size or colour");
     expect(await bot.ask('hmm')).toContain("I didn't catch the size or colour");
     expect(await bot.ask('whatever')).toContain('Our agents are available');
+  });
+});
+
+describe('ExchangeDialog and items already returned', () => {
+  const ORDER = '202311150001';
+
+  /** The demo shop after a return of the jeans of 202311150001 (and of its T-shirts, with `all`). */
+  async function shopAfterReturns(all: boolean) {
+    const orders = new DemoOrderService({ now: TEST_NOW });
+    const lines = [
+      { sku: 'JEANS-BLUE-30', quantity: 1 },
+      ...(all ? [{ sku: 'TSHIRT-WHITE-M', quantity: 2 }] : []),
+    ];
+    for (const line of lines) {
+      expect((await orders.createReturn({ orderId: ORDER, ...line, reason: 'size' })).outcome).toBe(
+        'created',
+      );
+    }
+    return orders;
+  }
+
+  it('refuses an item already returned as soon as it is chosen (zh)', async () => {
+    const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(false) });
+    expect(await bot.ask(`订单${ORDER} 我要换货`)).toContain('哪件商品');
+    const refused = await bot.ask('直筒牛仔裤');
+    expect(refused).toContain('直筒牛仔裤（blue 30） 已经申请过退货，不能再换货了');
+    expect(refused).not.toContain('尺码');
+  });
+
+  it('refuses the order, before asking which item, when everything on it is already returned', async () => {
+    const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(true) });
+    const refused = await bot.ask(`订单${ORDER} 我要换货`);
+    expect(refused).toContain(`订单 ${ORDER} 里的商品都已经申请过退货，不能再换货了`);
+    expect(refused).not.toContain('哪件商品');
+
+    const english = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(true) });
+    const whole = await english.ask(`I want to exchange order ${ORDER}`);
+    expect(whole).toContain(`everything in order ${ORDER}, so there is nothing left to exchange`);
+    expect(whole).not.toContain('Which item');
   });
 });

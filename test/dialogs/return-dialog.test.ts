@@ -155,3 +155,65 @@ describe('ReturnDialog and non-returnable items', () => {
     expect(await bot.ask('changed my mind')).toContain('cannot be returned without a reason');
   });
 });
+
+describe('ReturnDialog and items already returned', () => {
+  const ORDER = '202311150001';
+  const JEANS = { sku: 'JEANS-BLUE-30', quantity: 1 };
+  const TSHIRTS = { sku: 'TSHIRT-WHITE-M', quantity: 2 };
+
+  /** The demo shop after returns of the given lines of 202311150001 were booked. */
+  async function shopAfterReturns(...lines: { sku: string; quantity: number }[]) {
+    const orders = new DemoOrderService({ now: TEST_NOW });
+    for (const line of lines) {
+      const booked = await orders.createReturn({ orderId: ORDER, ...line, reason: 'size' });
+      expect(booked.outcome).toBe('created');
+    }
+    return orders;
+  }
+
+  it('refuses an item already returned as soon as it is chosen, without asking why (zh)', async () => {
+    const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(JEANS) });
+    expect(await bot.ask(`订单${ORDER} 我要退货`)).toContain('哪件商品');
+    const refused = await bot.ask('直筒牛仔裤');
+    expect(refused).toContain('直筒牛仔裤（blue 30） 已经申请过退货了');
+    expect(refused).not.toContain('原因');
+    // The dialog is over: the next message is answered for itself.
+    expect(await bot.ask('包邮吗')).toContain('¥99');
+  });
+
+  it('still returns the other item of the order', async () => {
+    const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(JEANS) });
+    await bot.ask(`订单${ORDER} 我要退货`);
+    expect(await bot.ask('纯棉T恤')).toContain('原因');
+  });
+
+  it('refuses at once when the first message named the reason too', async () => {
+    const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(JEANS) });
+    await bot.ask(`订单${ORDER}的牛仔裤质量有问题 我要退货`);
+    const refused = await bot.ask('2');
+    expect(refused).toContain('已经申请过退货了');
+    expect(refused).not.toContain('请确认退货信息');
+  });
+
+  it('refuses the order, before asking which item, when everything on it is already returned (zh)', async () => {
+    const bot = botHarness({ orders: await shopAfterReturns(JEANS, TSHIRTS) });
+    expect(await bot.ask(`我要退货 订单${ORDER}`)).toContain('后4位');
+    const refused = await bot.ask('5678');
+    expect(refused).toContain(`订单 ${ORDER} 里的商品都已经申请过退货了`);
+    expect(refused).not.toContain('哪件商品');
+  });
+
+  it('says the same in English', async () => {
+    const orders = await shopAfterReturns(JEANS);
+    const bot = botHarness({ customerId: 'demo-alice', orders });
+    expect(await bot.ask(`I want to return something from order ${ORDER}`)).toContain('Which item');
+    const refused = await bot.ask('Straight-leg jeans');
+    expect(refused).toContain('A return for Straight-leg jeans（blue 30） has already been requested');
+    expect(refused).not.toContain('Why');
+
+    await orders.createReturn({ orderId: ORDER, ...TSHIRTS, reason: 'size' });
+    const whole = await bot.ask(`I want to return order ${ORDER}`);
+    expect(whole).toContain(`Returns have already been requested for everything in order ${ORDER}`);
+    expect(whole).not.toContain('Which item');
+  });
+});
