@@ -20,24 +20,39 @@ export function windowOf(nowMs: number): { index: number; retryAfterSeconds: num
   return { index, retryAfterSeconds };
 }
 
+/**
+ * Counts of the current window only: a new window starts with an empty map and the last one is dropped
+ * whole. (Sweeping old entries out of one map once it held 10,000 keys cost a pass over every key on every
+ * hit whenever more than 10,000 conversations were active within a minute — a busy shop's normal day.)
+ */
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly counts = new Map<string, { window: number; count: number }>();
+  private window = -1;
+  private counts = new Map<string, number>();
 
   constructor(
     private readonly limitPerMinute: number,
     private readonly now: () => number = Date.now,
+    /** Keys counted in one window at most; past it the earliest are forgotten (they start again at 1). */
+    private readonly maxKeys = 200_000,
   ) {}
 
   async hit(key: string): Promise<RateDecision> {
     const { index, retryAfterSeconds } = windowOf(this.now());
-    const entry = this.counts.get(key);
-    const count = entry && entry.window === index ? entry.count + 1 : 1;
-    this.counts.set(key, { window: index, count });
-    if (this.counts.size > 10_000) this.forgetOldWindows(index);
+    if (index !== this.window) {
+      this.window = index;
+      this.counts = new Map();
+    }
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (this.counts.size > this.maxKeys) {
+      const earliest = this.counts.keys().next().value;
+      if (earliest !== undefined) this.counts.delete(earliest);
+    }
     return { allowed: count <= this.limitPerMinute, retryAfterSeconds };
   }
 
-  private forgetOldWindows(current: number): void {
-    for (const [key, entry] of this.counts) if (entry.window !== current) this.counts.delete(key);
+  /** Keys counted in the current window (for tests of the bound). */
+  get size(): number {
+    return this.counts.size;
   }
 }
