@@ -80,7 +80,12 @@ export function createChannels(options: {
     botFramework,
     appId: config.microsoftAppId,
   });
-  const handoffStore = createHandoffStore({ redis, prefix: config.keyPrefix, logger });
+  const handoffStore = createHandoffStore({
+    redis,
+    prefix: config.keyPrefix,
+    logger,
+    memoryClosedSessions: config.memoryConversations,
+  });
   const handoff = createAgentHub({
     config,
     logger,

@@ -16,7 +16,12 @@ export function meteredHandoffStore(store: HandoffStore, metrics: KefuMetrics, l
     switch (event.type) {
       case 'session.assigned': {
         const session = await store.session(event.conversationId);
-        metrics.accepted(seconds(session?.queuedAt, session?.assignedAt));
+        // Back from the queue after its agent went offline: the conversation was handed to an agent before, so
+        // it is not counted again, and its second wait is measured from when it went back, not from the first.
+        const requeued = session?.requeuedAt !== undefined;
+        metrics.accepted(seconds(session?.requeuedAt ?? session?.queuedAt, session?.assignedAt), {
+          firstHandoff: !requeued,
+        });
         return;
       }
       case 'agent.message': {

@@ -89,7 +89,7 @@ export class KefuMetrics {
   });
   readonly handedToAgents = new Counter({
     name: 'kefu_conversations_handed_to_agent_total',
-    help: 'Handoffs an agent accepted (transfers between agents are not counted again).',
+    help: 'Handoffs an agent accepted (transfers, and chats re-queued when their agent went offline, are not counted again).',
     registers: [this.registry],
   });
   readonly queueWait = new Histogram({
@@ -153,8 +153,11 @@ export class KefuMetrics {
     this.escalations.inc({ reason: wordLabel(reason) });
   }
 
-  accepted(waitedSeconds: number | undefined): void {
-    this.handedToAgents.inc();
+  accepted(
+    waitedSeconds: number | undefined,
+    options: { firstHandoff: boolean } = { firstHandoff: true },
+  ): void {
+    if (options.firstHandoff) this.handedToAgents.inc();
     if (waitedSeconds !== undefined && waitedSeconds >= 0) this.queueWait.observe(waitedSeconds);
   }
 

@@ -5,6 +5,7 @@ import { postJson, startTestServer, type TestServer } from '../helpers/server';
 
 const ALWAYS_OPEN = { serviceHours: { open: '00:00', close: '23:59' }, utcOffsetMinutes: 0 };
 const ann: TestAgent = { username: 'ann', displayName: 'Ann', password: 'ann-password-123' };
+const bob: TestAgent = { username: 'bob', displayName: 'Bob', password: 'bob-password-123' };
 
 /** One sample's value from Prometheus text, 0 when the series is absent. */
 function sample(text: string, series: string): number {
@@ -23,7 +24,7 @@ describe('GET /metrics', () => {
   let test: TestServer;
   let other: TestServer;
   beforeAll(async () => {
-    test = await startTestServer({ KEFU_AGENTS: await agentsEnv([ann]) }, undefined, {
+    test = await startTestServer({ KEFU_AGENTS: await agentsEnv([ann, bob]) }, undefined, {
       handoff: { policy: ALWAYS_OPEN },
     });
     // A second server in the same process keeps its own registry.
@@ -82,6 +83,34 @@ describe('GET /metrics', () => {
     const quiet = await scrape(other.base);
     expect(sample(quiet, 'kefu_conversations_total')).toBe(0);
     expect(sample(quiet, 'kefu_turn_duration_seconds_count{channel="directline"}')).toBe(0);
+  });
+
+  it('counts a chat re-queued when its agent logged out as one handoff, with a second queue wait', async () => {
+    const before = await scrape(test.base);
+    const annToken = await loginAgent(test.base, ann);
+    const bobToken = await loginAgent(test.base, bob);
+    const shopper = await startShopperConversation(test.base);
+    const posted = await postJson(
+      `${test.base}/v3/directline/conversations/${shopper.conversationId}/activities`,
+      { type: 'message', text: '我要找人工客服', from: { id: shopper.userId } },
+      shopper.token,
+    );
+    expect(posted.status).toBe(200);
+    const accept = (token: string) =>
+      postJson(`${test.base}/api/agent/conversations/${shopper.conversationId}/accept`, {}, token);
+    expect((await accept(annToken)).status).toBe(200);
+    const logout = await fetch(`${test.base}/api/agent/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${annToken}` },
+    });
+    expect(logout.status).toBe(204);
+    expect((await accept(bobToken)).status).toBe(200);
+
+    const after = await scrape(test.base);
+    const delta = (series: string) => sample(after, series) - sample(before, series);
+    expect(delta('kefu_escalations_total{reason="explicit_request"}')).toBe(1);
+    expect(delta('kefu_conversations_handed_to_agent_total')).toBe(1);
+    expect(delta('kefu_handoff_queue_wait_seconds_count')).toBe(2);
   });
 
   it('keeps hostile label values out of the registry', async () => {
