@@ -1,28 +1,11 @@
-import type { HandoffSession } from '../../src/handoff/agent-hub';
-import type { EscalationPriority } from '../../src/handoff/escalation-policy';
 import type { HandoffStore } from '../../src/handoff/handoff-store';
 import { MemoryHandoffStore } from '../../src/handoff/memory-handoff-store';
-import { RedisHandoffStore } from '../../src/handoff/redis-handoff-store';
-import { closeRedis, connectRedis, type RedisClient } from '../../src/storage/redis-client';
-import { directLineReference, handoffContext } from '../helpers/handoff';
-import { testLogger } from '../helpers/quiet-logger';
+import { at, queuedSession, seat, useRedisHandoffStores } from '../helpers/handoff-stores';
 import { describeRedis, useRedis } from '../helpers/redis';
 
 /** HandoffStore.requeue and seatedAgents: what gives a gone agent's chats back to the queue. */
 
-const T0 = new Date('2026-11-22T02:00:00Z');
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-const seat = (username: string, maxConcurrentChats = 5) => ({ username, maxConcurrentChats });
-
-function session(conversationId: string, priority: EscalationPriority, queuedAt: Date): HandoffSession {
-  return {
-    conversationId,
-    state: 'queued',
-    context: handoffContext(conversationId, { priority, at: queuedAt }),
-    reference: directLineReference(conversationId, `user-${conversationId}`),
-    queuedAt: queuedAt.toISOString(),
-  };
-}
+const session = queuedSession;
 
 function requeueContract(make: () => Promise<HandoffStore>): void {
   let store: HandoffStore;
@@ -136,28 +119,15 @@ describe('MemoryHandoffStore re-queue', () => {
 
 describeRedis('RedisHandoffStore re-queue', () => {
   const redis = useRedis('handoff-requeue');
-  const clients: RedisClient[] = [];
-  let counter = 0;
-  const logger = testLogger();
-  const client = async () => {
-    const connected = await connectRedis(redis.url, logger);
-    clients.push(connected);
-    return connected;
-  };
-  afterAll(async () => {
-    await Promise.all(clients.map((connected) => closeRedis(connected)));
-  });
+  const redisStores = useRedisHandoffStores(redis);
 
   requeueContract(async () => {
-    counter += 1;
-    return new RedisHandoffStore(await client(), { prefix: `${redis.prefix}${counter}:`, logger });
+    return redisStores.fresh();
   });
 
   it('re-queues each chat once when five instances sweep the same agent at once', async () => {
     const prefix = `${redis.prefix}race:`;
-    const stores = await Promise.all(
-      Array.from({ length: 5 }, async () => new RedisHandoffStore(await client(), { prefix, logger })),
-    );
+    const stores = await Promise.all(Array.from({ length: 5 }, () => redisStores.onPrefix(prefix)));
     const ids = ['r1', 'r2', 'r3'];
     for (const id of ids) {
       await stores[0].enqueue(session(id, 2, at(0)));

@@ -1,29 +1,12 @@
-import type { HandoffSession } from '../../src/handoff/agent-hub';
-import type { EscalationPriority } from '../../src/handoff/escalation-policy';
 import type { HandoffStore } from '../../src/handoff/handoff-store';
 import type { HubEvent } from '../../src/handoff/hub-events';
 import { MemoryHandoffStore } from '../../src/handoff/memory-handoff-store';
 import { defaultQuickReplies } from '../../src/handoff/quick-replies';
-import { RedisHandoffStore } from '../../src/handoff/redis-handoff-store';
-import { closeRedis, connectRedis, type RedisClient } from '../../src/storage/redis-client';
-import { directLineReference, handoffContext } from '../helpers/handoff';
-import { testLogger } from '../helpers/quiet-logger';
+import { at, queuedSession, seat, useRedisHandoffStores } from '../helpers/handoff-stores';
 import { describeRedis, useRedis } from '../helpers/redis';
 import { waitFor } from '../helpers/server';
 
-const T0 = new Date('2026-11-22T02:00:00Z');
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-const seat = (username: string, maxConcurrentChats = 5) => ({ username, maxConcurrentChats });
-
-function session(conversationId: string, priority: EscalationPriority, queuedAt: Date): HandoffSession {
-  return {
-    conversationId,
-    state: 'queued',
-    context: handoffContext(conversationId, { priority, at: queuedAt }),
-    reference: directLineReference(conversationId, `user-${conversationId}`),
-    queuedAt: queuedAt.toISOString(),
-  };
-}
+const session = queuedSession;
 
 /** The one contract both stores keep; run against each. */
 function handoffStoreContract(make: () => Promise<HandoffStore>): void {
@@ -268,29 +251,15 @@ describe('MemoryHandoffStore', () => {
 
 describeRedis('RedisHandoffStore', () => {
   const redis = useRedis('handoff-store');
-  const clients: RedisClient[] = [];
-  let counter = 0;
-  const logger = testLogger();
-
-  const client = async () => {
-    const connected = await connectRedis(redis.url, logger);
-    clients.push(connected);
-    return connected;
-  };
-  afterAll(async () => {
-    await Promise.all(clients.map((connected) => closeRedis(connected)));
-  });
+  const redisStores = useRedisHandoffStores(redis);
 
   handoffStoreContract(async () => {
-    counter += 1;
-    return new RedisHandoffStore(await client(), { prefix: `${redis.prefix}${counter}:`, logger });
+    return redisStores.fresh();
   });
 
   it('gives exactly one of 50 concurrent accepts, from five instances, the conversation', async () => {
     const prefix = `${redis.prefix}race:`;
-    const stores = await Promise.all(
-      Array.from({ length: 5 }, async () => new RedisHandoffStore(await client(), { prefix, logger })),
-    );
+    const stores = await Promise.all(Array.from({ length: 5 }, () => redisStores.onPrefix(prefix)));
     await stores[0].enqueue(session('race', 1, at(0)));
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
@@ -313,10 +282,7 @@ describeRedis('RedisHandoffStore', () => {
 
   it('carries events between instances and ignores malformed ones', async () => {
     const prefix = `${redis.prefix}events:`;
-    const [publisher, subscriber] = [
-      new RedisHandoffStore(await client(), { prefix, logger }),
-      new RedisHandoffStore(await client(), { prefix, logger }),
-    ];
+    const [publisher, subscriber] = [await redisStores.onPrefix(prefix), await redisStores.onPrefix(prefix)];
     const seen: HubEvent[] = [];
     await subscriber.subscribe((event) => seen.push(event));
     await redis.client.publish(`${prefix}handoff:events`, '{"type":"nonsense"}');

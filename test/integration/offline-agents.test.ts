@@ -4,9 +4,8 @@ import { AgentHub, type AgentIdentity } from '../../src/handoff/agent-hub-servic
 import type { HandoffStore } from '../../src/handoff/handoff-store';
 import type { HubEvent } from '../../src/handoff/hub-events';
 import { MemoryHandoffStore } from '../../src/handoff/memory-handoff-store';
-import { RedisHandoffStore } from '../../src/handoff/redis-handoff-store';
-import { closeRedis, connectRedis, type RedisClient } from '../../src/storage/redis-client';
 import { directLineReference, handoffContext } from '../helpers/handoff';
+import { useRedisHandoffStores } from '../helpers/handoff-stores';
 import { testLogger } from '../helpers/quiet-logger';
 import { describeRedis, useRedis } from '../helpers/redis';
 import { waitFor } from '../helpers/server';
@@ -261,30 +260,18 @@ describe('agents going offline (memory)', () => {
 
 describeRedis('agents going offline (Redis, several instances)', () => {
   const redis = useRedis('offline-agents');
-  const logger = testLogger();
-  const clients: RedisClient[] = [];
-  let counter = 0;
-  const client = async () => {
-    const connected = await connectRedis(redis.url, logger);
-    clients.push(connected);
-    return connected;
-  };
-  afterAll(async () => {
-    await Promise.all(clients.map((connected) => closeRedis(connected)));
-  });
+  const redisStores = useRedisHandoffStores(redis);
+  const { logger } = redisStores;
 
   offlineContract(async () => {
-    counter += 1;
-    return new RedisHandoffStore(await client(), { prefix: `${redis.prefix}${counter}:`, logger });
+    return redisStores.fresh();
   });
 
   it('re-queues each chat and tells each shopper once when three instances sweep at once', async () => {
     const prefix = `${redis.prefix}sweepers:`;
     let now = T0;
     const sent: Sent[] = [];
-    const stores = await Promise.all(
-      Array.from({ length: 3 }, async () => new RedisHandoffStore(await client(), { prefix, logger })),
-    );
+    const stores = await Promise.all(Array.from({ length: 3 }, () => redisStores.onPrefix(prefix)));
     // ann's account is known to the first instance only (removed from the others' KEFU_AGENTS): all three
     // still find her chats, through the store.
     const hubs = stores.map(
@@ -337,7 +324,7 @@ describeRedis('agents going offline (Redis, several instances)', () => {
     const prefix = `${redis.prefix}removed:`;
     let now = T0;
     const sent: Sent[] = [];
-    const store = new RedisHandoffStore(await client(), { prefix, logger });
+    const store = await redisStores.onPrefix(prefix);
     const before = new AgentHub({
       store,
       accounts: ACCOUNTS,
