@@ -400,6 +400,12 @@ export class AgentHub implements HandoffGateway {
 
   async accept(agent: AgentIdentity, conversationId: string): Promise<SessionView> {
     const now = this.clock();
+    // Without a presence (logged out in another tab, or a console whose heartbeats stopped) the next sweep
+    // would hand the chat straight back to the queue: refuse, and say how to come back. With one, taking a
+    // chat shows the agent is there, so it is renewed.
+    if (!(await this.options.store.refreshPresence(agent.username, now, this.presenceExpiry()))) {
+      throw handoffErrors.notOnline();
+    }
     const outcome = await this.options.store.accept(conversationId, agent, now);
     if (!outcome.ok) {
       if (outcome.reason === 'not_found') throw handoffErrors.conversationNotFound();

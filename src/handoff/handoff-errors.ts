@@ -50,6 +50,13 @@ export const handoffErrors = {
       'Another agent has already taken this conversation, or it is no longer waiting.',
       '该会话已被其他客服接入，或已不在排队中。',
     ),
+  notOnline: () =>
+    refusal(
+      409,
+      'not_online',
+      'You are offline (logged out, or your console lost its connection): set yourself online to take chats.',
+      '您当前处于离线状态（已退出登录，或客服台连接中断）：请先切换为在线，再接入会话。',
+    ),
   atCapacity: (max: number) =>
     refusal(
       409,

@@ -104,6 +104,38 @@ describe('an agent logging out (one instance, memory)', () => {
       bobStream.close();
     }
   });
+
+  it('refuses a chat to an agent who is offline (logged out in another tab) until they are online again', async () => {
+    const firstTab = await loginAgent(test.base, ann);
+    const secondTab = await loginAgent(test.base, ann);
+    const shopper = await escalate(test, 'zh');
+    const logout = await fetch(`${test.base}/api/agent/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secondTab}` },
+    });
+    expect(logout.status).toBe(204);
+
+    const refused = await postJson(
+      `${test.base}/api/agent/conversations/${shopper.conversationId}/accept`,
+      {},
+      firstTab,
+    );
+    expect(refused.status).toBe(409);
+    const { error } = refused.body as { error: { code: string; message: string } };
+    expect(error.code).toBe('not_online');
+    expect(error.message).toContain('set yourself online');
+    expect(error.message).toContain('切换为在线');
+    // Still in the queue for whoever is there.
+    expect(
+      (await getJson(`${test.base}/api/agent/conversations/${shopper.conversationId}`, firstTab)).body,
+    ).toMatchObject({
+      session: { state: 'queued' },
+    });
+
+    const online = await postJson(`${test.base}/api/agent/status`, { status: 'online' }, firstTab);
+    expect(online.status).toBe(200);
+    expect(await accept(test.base, shopper.conversationId, firstTab)).toBe(200);
+  });
 });
 
 describe('an agent whose console stops renewing (one instance, memory, a clock the test moves)', () => {
