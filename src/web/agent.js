@@ -84,6 +84,7 @@
       'toast.assigned': '{conversation} 已转接给您',
       'toast.transferredAway': '会话已转给 {name}',
       'toast.queued': '有新顾客在排队',
+      'toast.wentOffline': '您已处于离线状态（可能在其他窗口退出了登录）；切换为在线即可继续接入会话',
       'error.network': '网络连接失败，请重试。',
       'agents.none': '没有可转接的在线客服',
       'agent.option': '{name}（{status}，{chats}/{max}）',
@@ -166,6 +167,8 @@
       'toast.assigned': '{conversation} was transferred to you',
       'toast.transferredAway': 'The chat was transferred to {name}',
       'toast.queued': 'A new shopper is waiting',
+      'toast.wentOffline':
+        'You are offline now (logged out in another window?); set yourself online to take chats',
       'error.network': 'The network failed; please try again.',
       'agents.none': 'Nobody online to transfer to',
       'agent.option': '{name} ({status}, {chats}/{max})',
@@ -529,8 +532,21 @@
     state.knownQueued = new Set(view.queue.map((entry) => entry.conversationId));
     state.view = view;
     state.viewReceivedAt = Date.now();
+    followOwnStatus(view);
     renderLists();
     renderTransferOptions();
+  }
+
+  /**
+   * The hub's list of agents tells this console when the agent's status changed elsewhere — another tab set
+   * it, or logged out — so the status menu does not go on saying "online" while the hub refuses chats.
+   */
+  function followOwnStatus(view) {
+    const me = state.agent && view.agents.find((agent) => agent.username === state.agent.username);
+    if (!me || me.status === state.status) return;
+    state.status = me.status;
+    $('status-select').value = me.status;
+    if (me.status === 'offline') toast(t('toast.wentOffline'));
   }
 
   function agentName(username) {

@@ -5,8 +5,14 @@ import { DemoOrderService } from '../../src/commerce/demo/demo-order-service';
 import type { AgentHub } from '../../src/handoff/agent-hub-service';
 import { buildHandoffContext } from '../../src/handoff/handoff-context';
 import { describeBrowser, launchChromium } from '../helpers/browser';
-import { agentsEnv, directLineReference, handoffContext, type TestAgent } from '../helpers/handoff';
-import { startTestServer, type TestServer } from '../helpers/server';
+import {
+  agentsEnv,
+  directLineReference,
+  handoffContext,
+  loginAgent,
+  type TestAgent,
+} from '../helpers/handoff';
+import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const ann: TestAgent = { username: 'ann', displayName: '李娜 Ann', password: 'ann-password-1' };
@@ -146,6 +152,27 @@ describeBrowser('agent console in headless Chromium', () => {
     await page.waitForFunction(() => document.title.startsWith('(1) '), undefined, { timeout: 10_000 });
     await page.locator(`#mine-list [data-conversation-id="${second}"].unread`).waitFor({ timeout: 10_000 });
     await expect(page.locator('#toast').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the agent offline when they log out in another window, and can take chats again once online', async () => {
+    const otherWindow = await loginAgent(test.base, ann);
+    const logout = await fetch(`${test.base}/api/agent/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${otherWindow}` },
+    });
+    expect(logout.status).toBe(204);
+    await page.waitForFunction(
+      () => (document.getElementById('status-select') as HTMLSelectElement).value === 'offline',
+      undefined,
+      { timeout: 10_000 },
+    );
+    await expect(page.locator('#toast').textContent()).resolves.toContain('离线');
+
+    await page.selectOption('#status-select', 'online');
+    const identity = { username: 'ann', displayName: ann.displayName, maxConcurrentChats: 5 };
+    await waitFor('ann online again', async () =>
+      (await hub.status(identity)) === 'online' ? true : undefined,
+    );
   });
 
   it('switches to English and saves a screenshot', async () => {
