@@ -24,6 +24,7 @@ import {
   AfterSalesDialog,
   giveUpAfterTooMany,
   itemLabel,
+  withVariant,
   type AfterSalesValues,
 } from './shared/after-sales-dialog';
 import type { ChoiceOption } from './shared/choices';
@@ -358,7 +359,7 @@ export class ExchangeDialog extends AfterSalesDialog {
     }
     await this.tell(step, 'exchangeCreated', {
       ticketId: result.ticket.id,
-      wanted: `${item.name[language]}（${variantLabel(variant, language)}）`,
+      wanted: withVariant(item.name[language], variantLabel(variant, language), language),
       returnAddress: this.deps.policy.returnAddress[language],
     });
     return this.finish(step, { status: 'done', ticketId: result.ticket.id });

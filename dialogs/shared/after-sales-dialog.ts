@@ -330,7 +330,12 @@ export abstract class AfterSalesDialog extends ComponentDialog {
 
 export function itemLabel(item: OrderItem, language: Language): string {
   const variant = [item.color, item.size].filter(Boolean).join(' ');
-  return variant ? `${item.name[language]}（${variant}）` : item.name[language];
+  return variant ? withVariant(item.name[language], variant, language) : item.name[language];
+}
+
+/** "直筒牛仔裤（蓝色 30）", "Straight-leg jeans (blue 30)": each language's own brackets. */
+export function withVariant(name: string, variant: string, language: Language): string {
+  return language === 'zh' ? `${name}（${variant}）` : `${name} (${variant})`;
 }
 
 /** On the last allowed failure the prompt "succeeds" with a marker so the dialog can hand over. */

@@ -152,7 +152,7 @@ describe('ExchangeDialog (en)', () => {
     expect(await bot.ask('5678')).toContain('Which item');
     const quantity = await bot.send('Cotton T-shirt');
     expect(quantity[0].text).toBe(
-      'You bought 2 of Cotton T-shirt（white M）. How many would you like to exchange?',
+      'You bought 2 of Cotton T-shirt (white M). How many would you like to exchange?',
     );
     expect(buttonsOf(quantity)).toEqual(['1 item', 'All 2']);
     expect(await bot.ask('just one')).toContain('What size or colour');

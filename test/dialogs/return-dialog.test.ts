@@ -208,7 +208,7 @@ describe('ReturnDialog and items already returned', () => {
     const bot = botHarness({ customerId: 'demo-alice', orders });
     expect(await bot.ask(`I want to return something from order ${ORDER}`)).toContain('Which item');
     const refused = await bot.ask('Straight-leg jeans');
-    expect(refused).toContain('A return for Straight-leg jeans（blue 30） has already been requested');
+    expect(refused).toContain('A return for Straight-leg jeans (blue 30) has already been requested');
     expect(refused).not.toContain('Why');
 
     await orders.createReturn({ orderId: ORDER, ...TSHIRTS, reason: 'size' });
