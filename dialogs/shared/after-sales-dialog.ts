@@ -10,6 +10,7 @@ import {
   type WaterfallStep,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { colorName } from '../../src/commerce/colors';
 import { isOwner } from '../../src/commerce/ownership';
 import type { Order, OrderItem } from '../../src/commerce/types';
 import { extractEntities } from '../../src/nlu/entities';
@@ -329,7 +330,8 @@ export abstract class AfterSalesDialog extends ComponentDialog {
 }
 
 export function itemLabel(item: OrderItem, language: Language): string {
-  const variant = [item.color, item.size].filter(Boolean).join(' ');
+  // Colours are stored by their English names; a Chinese label reads 白色, not white.
+  const variant = [item.color && colorName(item.color, language), item.size].filter(Boolean).join(' ');
   return variant ? withVariant(item.name[language], variant, language) : item.name[language];
 }
 

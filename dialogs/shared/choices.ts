@@ -26,7 +26,7 @@ export function matchChoice<T extends string>(text: string, options: ChoiceOptio
     );
     if (words.some((word) => word.length > 0 && folded.includes(word))) return option.value;
   }
-  // The shopper typed part of one label ("纯棉内裤" for "纯棉内裤（3条装）（grey M）"): taken when only one fits.
+  // The shopper typed part of one label ("纯棉内裤" for "纯棉内裤（3条装）（灰色 M）"): taken when only one fits.
   if (folded.length >= 2) {
     const containing = options.filter((option) =>
       [option.label.zh, option.label.en].some((label) => normalize(label).folded.includes(folded)),

@@ -10,7 +10,7 @@ describe('CancelOrderDialog (zh)', () => {
     const summary = await bot.send('5678');
     expect(summary[0].text).toContain('请确认取消订单');
     expect(summary[0].text).toContain('订单：202311210099（待发货）');
-    expect(summary[0].text).toContain('纯棉T恤（black L） ×1');
+    expect(summary[0].text).toContain('纯棉T恤（黑色 L） ×1');
     expect(summary[0].text).toContain('退款金额：¥85.00，取消后1–3个工作日内原路退回');
     expect(buttonsOf(summary)).toEqual(['确认取消订单', '不取消了']);
     const done = await bot.ask('确认取消订单');

@@ -25,9 +25,9 @@ describe('ExchangeDialog (zh)', () => {
     expect(await bot.ask('202311150001')).toContain('后4位');
     const items = await bot.send('5678');
     expect(items[0].text).toContain('哪件商品');
-    expect(buttonsOf(items)).toEqual(['纯棉T恤（white M）', '直筒牛仔裤（blue 30）']);
+    expect(buttonsOf(items)).toEqual(['纯棉T恤（白色 M）', '直筒牛仔裤（蓝色 30）']);
     const quantity = await bot.send('纯棉T恤');
-    expect(quantity[0].text).toBe('纯棉T恤（white M） 您买了 2 件，要换几件？');
+    expect(quantity[0].text).toBe('纯棉T恤（白色 M） 您买了 2 件，要换几件？');
     expect(buttonsOf(quantity)).toEqual(['1件', '全部2件']);
     const wanted = await bot.send('1');
     expect(wanted[0].text).toContain('换成什么尺码或颜色');
@@ -51,7 +51,7 @@ describe('ExchangeDialog (zh)', () => {
     // Owned order, and L only fits the T-shirt (the jeans come in waist sizes): straight to how many.
     const first = await bot.send('订单202311150001衣服小了想换L码');
     expect(first).toHaveLength(1);
-    expect(first[0].text).toContain('纯棉T恤（white M） 您买了 2 件');
+    expect(first[0].text).toContain('纯棉T恤（白色 M） 您买了 2 件');
     const summary = await bot.ask('全部2件');
     expect(summary).toContain('数量：2');
     expect(summary).toContain('换成：白色 L');
@@ -252,7 +252,7 @@ describe('ExchangeDialog and items already returned', () => {
     const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(false) });
     expect(await bot.ask(`订单${ORDER} 我要换货`)).toContain('哪件商品');
     const refused = await bot.ask('直筒牛仔裤');
-    expect(refused).toContain('直筒牛仔裤（blue 30） 已经申请过退货，不能再换货了');
+    expect(refused).toContain('直筒牛仔裤（蓝色 30） 已经申请过退货，不能再换货了');
     expect(refused).not.toContain('尺码');
   });
 

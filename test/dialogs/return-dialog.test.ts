@@ -10,7 +10,7 @@ describe('ReturnDialog (zh)', () => {
     expect(await bot.ask('202311150001')).toContain('后4位');
     const items = await bot.send('5678');
     expect(items[0].text).toContain('哪件商品');
-    expect(buttonsOf(items)).toEqual(['纯棉T恤（white M）', '直筒牛仔裤（blue 30）']);
+    expect(buttonsOf(items)).toEqual(['纯棉T恤（白色 M）', '直筒牛仔裤（蓝色 30）']);
     const reasons = await bot.send('直筒牛仔裤');
     expect(reasons[0].text).toContain('原因');
     const summary = await bot.send('不想要了');
@@ -175,7 +175,7 @@ describe('ReturnDialog and items already returned', () => {
     const bot = botHarness({ customerId: 'demo-alice', orders: await shopAfterReturns(JEANS) });
     expect(await bot.ask(`订单${ORDER} 我要退货`)).toContain('哪件商品');
     const refused = await bot.ask('直筒牛仔裤');
-    expect(refused).toContain('直筒牛仔裤（blue 30） 已经申请过退货了');
+    expect(refused).toContain('直筒牛仔裤（蓝色 30） 已经申请过退货了');
     expect(refused).not.toContain('原因');
     // The dialog is over: the next message is answered for itself.
     expect(await bot.ask('包邮吗')).toContain('¥99');
