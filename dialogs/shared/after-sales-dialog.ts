@@ -294,7 +294,7 @@ export abstract class AfterSalesDialog extends ComponentDialog {
           order.items.map((item) => ({
             value: item.sku,
             label: { zh: itemLabel(item, 'zh'), en: itemLabel(item, 'en') },
-            synonyms: [item.name.zh, item.name.en],
+            synonyms: [item.name.zh, item.name.en, ...colourSynonyms(item, order.items)],
           })),
         );
       },
@@ -327,6 +327,17 @@ export abstract class AfterSalesDialog extends ComponentDialog {
     }
     return giveUpAfterTooMany(prompt);
   }
+}
+
+/**
+ * "蓝色的那条" picks the one blue item of the order. Only the Chinese colour word, and only when no other item
+ * shares the colour: an English "blue" would also be found inside "bluetooth".
+ */
+export function colourSynonyms(item: OrderItem, items: readonly OrderItem[]): string[] {
+  if (!item.color) return [];
+  const shared = items.some((other) => other !== item && other.color === item.color);
+  const word = colorName(item.color, 'zh');
+  return shared || word === item.color ? [] : [word];
 }
 
 export function itemLabel(item: OrderItem, language: Language): string {

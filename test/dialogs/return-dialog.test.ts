@@ -23,6 +23,14 @@ describe('ReturnDialog (zh)', () => {
     expect(done).toContain('杭州市');
   });
 
+  it('takes the item named by its colour in Chinese, as the button shows it', async () => {
+    const bot = botHarness({ customerId: 'demo-alice' });
+    expect(await bot.ask('订单202311150001 我要退货')).toContain('哪件商品');
+    const reasons = await bot.ask('蓝色的那条');
+    expect(reasons).toContain('原因');
+    expect(await bot.ask('不想要了')).toContain('直筒牛仔裤（蓝色 30）');
+  });
+
   it('fills the order and reason from the first message and skips those questions', async () => {
     const bot = botHarness({ customerId: 'demo-alice' });
     const first = await bot.send('订单202311150001的牛仔裤质量有问题 我要退货');
