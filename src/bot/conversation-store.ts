@@ -37,7 +37,7 @@ export class ConversationStore {
     return items;
   }
 
-  /** Writes the turn's state, if the turn read it and (for turns other than messages) changed it. */
+  /** Writes the turn's state, if the turn read it and (for turns other than messages) changed it; once, at its end. */
   async saveChanges(context: TurnContext): Promise<void> {
     const loaded = context.turnState.get(TURN_STATE) as LoadedState | undefined;
     if (!loaded) return;
@@ -45,7 +45,6 @@ export class ConversationStore {
     // '*' as ConversationState writes it: the last writer wins; a turn is serialised per conversation anyway.
     const changes: StoreItems = { [loaded.key]: { ...loaded.items, eTag: '*' } };
     await this.storage.write(changes);
-    if (loaded.snapshot !== undefined) loaded.snapshot = JSON.stringify(loaded.items);
   }
 }
 

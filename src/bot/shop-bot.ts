@@ -68,8 +68,6 @@ export class ShopBot extends ActivityHandler {
     // onTurn/onMessage emitters adds nothing for a bot with one handler per type, and cost a share of a
     // turn under load. Everything else (conversationUpdate, events) takes ActivityHandler's way.
     if (context.activity.type === ActivityTypes.Message) {
-      if (!context.activity.conversation?.id)
-        throw new Error('ShopBot: a message without a conversation id.');
       await this.handleMessage(context);
     } else {
       await super.run(context);

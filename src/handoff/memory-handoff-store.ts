@@ -162,8 +162,7 @@ export class MemoryHandoffStore implements HandoffStore {
     if (!session) return { ok: false, reason: 'not_found' };
     if (session.state !== 'assigned') return { ok: false, reason: 'not_assigned' };
     if (session.assignedTo !== agent) return { ok: false, reason: 'not_yours' };
-    const presence = this.presences.get(agent);
-    if (presence && presence.expiresAtMs > now.getTime()) return { ok: false, reason: 'agent_present' };
+    if (this.presentAt(agent, now)) return { ok: false, reason: 'agent_present' };
     this.seatsOf(agent).delete(conversationId);
     session.state = 'queued';
     // The next agent starts afresh: their accept, their first reply. queuedAt and the priority stay, and
@@ -225,8 +224,8 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async refreshPresence(username: string, now: Date, expiresAt: Date): Promise<boolean> {
-    const presence = this.presences.get(username);
-    if (!presence || presence.expiresAtMs <= now.getTime()) return false;
+    const presence = this.presentAt(username, now);
+    if (!presence) return false;
     presence.expiresAtMs = Math.max(presence.expiresAtMs, expiresAt.getTime());
     return true;
   }
@@ -300,6 +299,12 @@ export class MemoryHandoffStore implements HandoffStore {
 
   async shutdown(): Promise<void> {
     this.events.removeAllListeners();
+  }
+
+  /** The agent's presence, unless it has lapsed at `now` (as Redis would have dropped it). */
+  private presentAt(username: string, now: Date): { status: AgentStatus; expiresAtMs: number } | undefined {
+    const presence = this.presences.get(username);
+    return presence && presence.expiresAtMs > now.getTime() ? presence : undefined;
   }
 
   /** The session, unless it is a closed one past its time (as Redis would have expired it). */

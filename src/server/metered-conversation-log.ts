@@ -1,4 +1,5 @@
 import type { ConversationLog, TurnRecord } from '../storage/conversation-log';
+import { LruMap } from '../storage/lru-map';
 import type { KefuMetrics } from './metrics';
 
 /** Conversations this instance already knows have begun; bounded so a flood of new ones cannot grow it. */
@@ -9,7 +10,7 @@ const SEEN_KEPT = 10_000;
  * the NLU found, so the metrics are gathered without the bot knowing about them.
  */
 export class MeteredConversationLog implements ConversationLog {
-  private readonly seen = new Map<string, true>();
+  private readonly seen = new LruMap<string, true>(SEEN_KEPT);
 
   constructor(
     private readonly inner: ConversationLog,
@@ -35,12 +36,8 @@ export class MeteredConversationLog implements ConversationLog {
    * lines may have been written by another one, which already counted the conversation.
    */
   private async isFirstShopperLine(conversationId: string): Promise<boolean> {
-    if (this.seen.has(conversationId)) return false;
+    if (this.seen.peek(conversationId)) return false;
     this.seen.set(conversationId, true);
-    if (this.seen.size > SEEN_KEPT) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
     const records = await this.inner.read(conversationId);
     return records.filter((line) => line.role === 'shopper').length === 1;
   }

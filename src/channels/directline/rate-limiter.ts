@@ -1,3 +1,5 @@
+import { LruMap } from '../../storage/lru-map';
+
 /**
  * Counts activities per conversation in fixed one-minute windows. Memory by default; on Redis the count
  * is shared, so a conversation spread over several instances gets the same allowance, not one per instance.
@@ -27,27 +29,25 @@ export function windowOf(nowMs: number): { index: number; retryAfterSeconds: num
  */
 export class MemoryRateLimiter implements RateLimiter {
   private window = -1;
-  private counts = new Map<string, number>();
+  private counts: LruMap<string, number>;
 
   constructor(
     private readonly limitPerMinute: number,
     private readonly now: () => number = Date.now,
-    /** Keys counted in one window at most; past it the earliest are forgotten (they start again at 1). */
+    /** Keys counted in one window at most; past it the least recently hit are forgotten (they start again at 1). */
     private readonly maxKeys = 200_000,
-  ) {}
+  ) {
+    this.counts = new LruMap(maxKeys);
+  }
 
   async hit(key: string): Promise<RateDecision> {
     const { index, retryAfterSeconds } = windowOf(this.now());
     if (index !== this.window) {
       this.window = index;
-      this.counts = new Map();
+      this.counts = new LruMap(this.maxKeys);
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
+    const count = (this.counts.peek(key) ?? 0) + 1;
     this.counts.set(key, count);
-    if (this.counts.size > this.maxKeys) {
-      const earliest = this.counts.keys().next().value;
-      if (earliest !== undefined) this.counts.delete(earliest);
-    }
     return { allowed: count <= this.limitPerMinute, retryAfterSeconds };
   }
 

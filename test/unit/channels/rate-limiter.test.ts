@@ -28,7 +28,7 @@ describe('MemoryRateLimiter with many conversations', () => {
     expect(limiter.size).toBe(1);
   });
 
-  it('holds at most maxKeys keys in a window, forgetting the earliest', async () => {
+  it('holds at most maxKeys keys in a window, forgetting the least recently hit', async () => {
     const limiter = new MemoryRateLimiter(1, () => 0, 3);
     for (const key of ['a', 'b', 'c', 'd']) await limiter.hit(key);
     expect(limiter.size).toBe(3);
