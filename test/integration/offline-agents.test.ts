@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { AgentAccount } from '../../src/config';
-import { AgentHub, type AgentIdentity } from '../../src/handoff/agent-hub-service';
+import { AgentHub, type AgentHubOptions, type AgentIdentity } from '../../src/handoff/agent-hub-service';
 import type { HandoffStore } from '../../src/handoff/handoff-store';
 import type { HubEvent } from '../../src/handoff/hub-events';
 import { MemoryHandoffStore } from '../../src/handoff/memory-handoff-store';
@@ -53,6 +53,29 @@ const REQUEUED_EN =
   'Sorry, the agent who was helping you has gone offline. We are passing you to another agent';
 const NONE_ONLINE_ZH = '目前暂无其他客服在线';
 
+/**
+ * A hub on `store` with the test's clock, recording what it sends the shoppers; it sweeps only when the test
+ * calls sweepOfflineAgents, unless `extra` sets presenceSweepSeconds.
+ */
+function hubOn(
+  store: HandoffStore,
+  sent: Sent[],
+  clock: () => Date,
+  extra: Partial<AgentHubOptions> = {},
+): AgentHub {
+  return new AgentHub({
+    store,
+    accounts: ACCOUNTS,
+    messenger: recordingMessenger(sent),
+    logger: testLogger(),
+    policy: ALWAYS_OPEN,
+    clock,
+    presenceTtlSeconds: TTL_SECONDS,
+    presenceSweepSeconds: 0,
+    ...extra,
+  });
+}
+
 function offlineContract(makeStore: () => Promise<HandoffStore>): void {
   let now: number;
   let store: HandoffStore;
@@ -67,17 +90,8 @@ function offlineContract(makeStore: () => Promise<HandoffStore>): void {
     events = [];
     store = await makeStore();
     await store.subscribe((event) => events.push(event));
-    hub = new AgentHub({
-      store,
-      accounts: ACCOUNTS,
-      messenger: recordingMessenger(sent),
-      logger: testLogger(),
-      policy: ALWAYS_OPEN,
-      clock: () => new Date(now),
-      presenceTtlSeconds: TTL_SECONDS,
-      // The tests sweep themselves, at the moments they choose.
-      presenceSweepSeconds: 0,
-    });
+    // The tests sweep themselves, at the moments they choose.
+    hub = hubOn(store, sent, () => new Date(now));
   });
   afterEach(async () => {
     await hub.shutdown();
@@ -221,16 +235,7 @@ describe('agents going offline (memory)', () => {
     let now = T0;
     const store = new MemoryHandoffStore();
     const sent: Sent[] = [];
-    const hub = new AgentHub({
-      store,
-      accounts: ACCOUNTS,
-      messenger: recordingMessenger(sent),
-      logger: testLogger(),
-      policy: ALWAYS_OPEN,
-      clock: () => new Date(now),
-      presenceTtlSeconds: TTL_SECONDS,
-      presenceSweepSeconds: 0.05,
-    });
+    const hub = hubOn(store, sent, () => new Date(now), { presenceSweepSeconds: 0.05 });
     try {
       await hub.setStatus(identity('ann'), 'online');
       const ref = directLineReference('timer', 'shopper-timer');
@@ -261,7 +266,6 @@ describe('agents going offline (memory)', () => {
 describeRedis('agents going offline (Redis, several instances)', () => {
   const redis = useRedis('offline-agents');
   const redisStores = useRedisHandoffStores(redis);
-  const { logger } = redisStores;
 
   offlineContract(async () => {
     return redisStores.fresh();
@@ -274,18 +278,10 @@ describeRedis('agents going offline (Redis, several instances)', () => {
     const stores = await Promise.all(Array.from({ length: 3 }, () => redisStores.onPrefix(prefix)));
     // ann's account is known to the first instance only (removed from the others' KEFU_AGENTS): all three
     // still find her chats, through the store.
-    const hubs = stores.map(
-      (store, index) =>
-        new AgentHub({
-          store,
-          accounts: index === 0 ? ACCOUNTS : ACCOUNTS.filter((a) => a.username !== 'ann'),
-          messenger: recordingMessenger(sent),
-          logger,
-          policy: ALWAYS_OPEN,
-          clock: () => new Date(now),
-          presenceTtlSeconds: TTL_SECONDS,
-          presenceSweepSeconds: 0,
-        }),
+    const hubs = stores.map((store, index) =>
+      hubOn(store, sent, () => new Date(now), {
+        accounts: index === 0 ? ACCOUNTS : ACCOUNTS.filter((a) => a.username !== 'ann'),
+      }),
     );
     try {
       await hubs[0].setStatus(identity('ann'), 'online');
@@ -325,14 +321,7 @@ describeRedis('agents going offline (Redis, several instances)', () => {
     let now = T0;
     const sent: Sent[] = [];
     const store = await redisStores.onPrefix(prefix);
-    const before = new AgentHub({
-      store,
-      accounts: ACCOUNTS,
-      messenger: recordingMessenger(sent),
-      logger,
-      clock: () => new Date(now),
-      presenceSweepSeconds: 0,
-    });
+    const before = hubOn(store, sent, () => new Date(now));
     await before.setStatus(identity('ann'), 'online');
     await before.enqueue(
       handoffContext('orphan'),
@@ -342,13 +331,8 @@ describeRedis('agents going offline (Redis, several instances)', () => {
     await before.accept(identity('ann'), 'orphan');
     await before.shutdown();
     // Restarted without ann's account; her presence lapses as nobody renews it.
-    const after = new AgentHub({
-      store,
+    const after = hubOn(store, sent, () => new Date(now), {
       accounts: ACCOUNTS.filter((a) => a.username !== 'ann'),
-      messenger: recordingMessenger(sent),
-      logger,
-      clock: () => new Date(now),
-      presenceSweepSeconds: 0,
     });
     try {
       now += (TTL_SECONDS + 1) * 1000;
