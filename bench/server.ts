@@ -10,7 +10,8 @@
  * Settings: BENCH_N (default 50,200,500), BENCH_SECONDS per phase (6), BENCH_RATE turns/s offered in the
  * paced phase (2000), BENCH_WARMUP_SECONDS per target (4), BENCH_TARGETS (memory,redis,two,bare),
  * BENCH_VERIFY_MAX conversations read back per phase (5000), BENCH_CPU_PROF=<dir> to write a CPU profile
- * of each kefu instance there when it stops.
+ * of each kefu instance there when it stops, BENCH_NODE_ARGS extra node flags for the kefu instances
+ * (space-separated, e.g. "--trace-gc").
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -57,6 +58,7 @@ const settings = {
     .map((name) => name.trim())
     .filter((name): name is TargetKey => (ALL_TARGETS as string[]).includes(name)),
   cpuProfDir: process.env.BENCH_CPU_PROF,
+  nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((flag) => flag !== ''),
 };
 
 /** Unique per run: Redis keys, shopper ids and the secret of one run never meet another's. */
@@ -90,7 +92,10 @@ function kefuSettings(keyPrefix: string, redisPort?: number): Record<string, str
 }
 
 function nodeArgs(): string[] {
-  return settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(settings.cpuProfDir)}`] : [];
+  const profile = settings.cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(settings.cpuProfDir)}`]
+    : [];
+  return [...profile, ...settings.nodeArgs];
 }
 
 async function startKefuInstance(

@@ -189,6 +189,8 @@ describe('an agent whose console stops renewing (one instance, memory, a clock t
       expect(await hub.sweepOfflineAgents()).toEqual([]);
       expect(await assignedToAnn()).toBe(true);
       await renewed('ann');
+      // bob too, or the 2.5 s the clock moves below would take his last renewal past the TTL.
+      await renewed('bob');
 
       // A page reload: the socket goes, a new one comes within the TTL; the console finds ann still online.
       annStream.close();

@@ -11,6 +11,7 @@ import type { Logger } from '../../log/logger';
 import { channelErrors } from '../channel-errors';
 import { InProcessAdapter } from '../in-process-adapter';
 import { turnFailedReply } from '../turn-failed-reply';
+import { TurnBatch } from '../turn-batch';
 import { sequenceOf, type ActivityLog, type ActivityPage, type LoggedActivity } from './activity-log';
 import type { AttachmentStore, StoredAttachment } from './attachment-store';
 import type { RateLimiter } from './rate-limiter';
@@ -59,6 +60,7 @@ function shopperAccount(shopper: ShopperAccount): ChannelAccount {
 export class DirectLineService {
   private readonly adapter = new InProcessAdapter();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly batch = new TurnBatch();
   private readonly botAccount: ChannelAccount;
   private readonly now: () => Date;
 
@@ -83,6 +85,7 @@ export class DirectLineService {
    * activities was started before. Returns whether it is new.
    */
   async start(conversationId: string, shopper: ShopperAccount, locale?: string): Promise<boolean> {
+    await this.batch.next();
     return this.serialize(conversationId, async () => {
       const existing = await this.options.activityLog.read(conversationId, 0, 1);
       if (existing.activities.length > 0) return false;
@@ -104,6 +107,7 @@ export class DirectLineService {
     input: IncomingActivity,
   ): Promise<LoggedActivity> {
     this.checkLength(input.text);
+    await this.batch.next();
     await this.checkRate(conversationId);
     return this.serialize(conversationId, async () => {
       const activity: Partial<Activity> = {
