@@ -179,3 +179,58 @@ describeWithRedisServer(
     }, 60_000);
   },
 );
+
+describeWithRedisServer('Redis that stops answering but keeps the connection open (SIGSTOP)', () => {
+  let redis: RestartableRedis;
+  let kefu: KefuProcess;
+  beforeAll(async () => {
+    redis = await startRestartableRedis();
+    kefu = await startKefuProcess({
+      REDIS_URL: redis.url,
+      KEY_PREFIX: `kefu-frozen-${process.pid}:`,
+      DIRECTLINE_SECRET: SECRET,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await kefu?.stop();
+    await redis?.dispose();
+  });
+
+  it('answers 503 within seconds instead of hanging, and goes on without loss or duplicates once Redis answers again', async () => {
+    const shopper = await Shopper.start(kefu.base);
+    const first = await shopper.post('我的快递到哪了 订单号20231102558736', shopper.nextClientId());
+    expect(first.status).toBe(200);
+
+    redis.freeze();
+    const digits = shopper.nextClientId();
+    const asked = Date.now();
+    const refused = await shopper.post('5678', digits);
+    const waited = Date.now() - asked;
+    expect(refused.status).toBe(503);
+    expect(refused.body.error?.code).toBe('storage_unavailable');
+    // The watchdog's PING times out after 5 s and it checks every second: well under the 15 s a client
+    // would give up after, and not before Redis had a fair chance to answer.
+    expect(waited).toBeGreaterThanOrEqual(3000);
+    expect(waited).toBeLessThan(9000);
+    expect(kefu.alive()).toBe(true);
+
+    redis.thaw();
+    await waitFor(
+      'kefu to be back on Redis',
+      async () => ((await fetch(`${kefu.base}/healthz`)).status === 200 ? true : undefined),
+      15_000,
+    );
+    const retried = await waitFor('the retried message to be taken', async () => {
+      const response = await shopper.post('5678', digits);
+      return response.status === 200 ? response : undefined;
+    });
+    const { activities } = await shopper.activities();
+    const said = activities.filter((a) => a.type === 'message' && a.from.role === 'user').map((a) => a.text);
+    expect(said).toEqual(['我的快递到哪了 订单号20231102558736', '5678']);
+    // Answered once: the tracking reply (and the stale-parcel note that comes with it) not twice.
+    const answers = await shopper.answersTo(retried.body.id!);
+    expect(answers.filter((text) => text.includes('SF1234567890123'))).toHaveLength(1);
+    expect(new Set(answers).size).toBe(answers.length);
+    expect(kefu.alive()).toBe(true);
+  }, 60_000);
+});

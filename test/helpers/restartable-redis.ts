@@ -21,6 +21,10 @@ export interface RestartableRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port from the same append-only file. */
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered — a hung Redis. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
   /** Stops it for good and deletes its files. */
   dispose(): Promise<void>;
 }
@@ -35,6 +39,7 @@ export async function startRestartableRedis(): Promise<RestartableRedis> {
     if (!running || running.process.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       running.process.once('exit', () => resolve());
+      running.process.kill('SIGCONT'); // a frozen server would not die of SIGKILL any sooner, but be sure
       running.process.kill('SIGKILL');
     });
   };
@@ -42,6 +47,14 @@ export async function startRestartableRedis(): Promise<RestartableRedis> {
     url,
     port,
     kill,
+    freeze() {
+      if (!current) throw new Error('freeze: Redis is not running');
+      current.process.kill('SIGSTOP');
+    },
+    thaw() {
+      if (!current) throw new Error('thaw: Redis is not running');
+      current.process.kill('SIGCONT');
+    },
     async restart() {
       if (current) throw new Error('restart: Redis is still running');
       current = await startRedisServer(port, { dataDir });
