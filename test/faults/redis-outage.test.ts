@@ -87,25 +87,37 @@ class Shopper {
   }
 }
 
+/** A Redis of the suite's own and a kefu process on it, started before the suite's tests and stopped after. */
+function kefuOnOwnRedis(keyPrefix: string): { redis: () => RestartableRedis; kefu: () => KefuProcess } {
+  let redis: RestartableRedis | undefined;
+  let kefu: KefuProcess | undefined;
+  beforeAll(async () => {
+    redis = await startRestartableRedis();
+    kefu = await startKefuProcess({
+      REDIS_URL: redis.url,
+      KEY_PREFIX: `${keyPrefix}-${process.pid}:`,
+      DIRECTLINE_SECRET: SECRET,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await kefu?.stop();
+    await redis?.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the suite did not start');
+    return value;
+  };
+  return { redis: () => started(redis), kefu: () => started(kefu) };
+}
+
 describeWithRedisServer(
   'Redis stopped in the middle of a conversation (real kefu process, real Redis)',
   () => {
-    let redis: RestartableRedis;
-    let kefu: KefuProcess;
-    beforeAll(async () => {
-      redis = await startRestartableRedis();
-      kefu = await startKefuProcess({
-        REDIS_URL: redis.url,
-        KEY_PREFIX: `kefu-outage-${process.pid}:`,
-        DIRECTLINE_SECRET: SECRET,
-      });
-    }, 60_000);
-    afterAll(async () => {
-      await kefu?.stop();
-      await redis?.dispose();
-    });
+    const suite = kefuOnOwnRedis('kefu-outage');
 
     it('answers 503 with Retry-After while Redis is down, stays up, and continues the conversation without loss or duplicates when it is back', async () => {
+      const redis = suite.redis();
+      const kefu = suite.kefu();
       const shopper = await Shopper.start(kefu.base);
       // Web Chat's stream stays open through the outage; what the bot says afterwards must still reach it.
       const stream = new WebSocket(shopper.streamUrl);
@@ -181,22 +193,11 @@ describeWithRedisServer(
 );
 
 describeWithRedisServer('Redis that stops answering but keeps the connection open (SIGSTOP)', () => {
-  let redis: RestartableRedis;
-  let kefu: KefuProcess;
-  beforeAll(async () => {
-    redis = await startRestartableRedis();
-    kefu = await startKefuProcess({
-      REDIS_URL: redis.url,
-      KEY_PREFIX: `kefu-frozen-${process.pid}:`,
-      DIRECTLINE_SECRET: SECRET,
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await kefu?.stop();
-    await redis?.dispose();
-  });
+  const suite = kefuOnOwnRedis('kefu-frozen');
 
   it('answers 503 within seconds instead of hanging, and goes on without loss or duplicates once Redis answers again', async () => {
+    const redis = suite.redis();
+    const kefu = suite.kefu();
     const shopper = await Shopper.start(kefu.base);
     const first = await shopper.post('我的快递到哪了 订单号20231102558736', shopper.nextClientId());
     expect(first.status).toBe(200);
