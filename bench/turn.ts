@@ -8,7 +8,7 @@
  * Settings: BENCH_TURNS per phase (40000), BENCH_N concurrent conversations (500).
  */
 import os from 'node:os';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log/logger';
 import { createChannels } from '../src/server/channels';
@@ -21,7 +21,12 @@ const CONVERSATIONS = Number(process.env.BENCH_N ?? 500);
 
 /** Milliseconds the main thread spent in garbage collection, by kind (V8's NodeGCPerformanceDetail). */
 const gcMs = { minor: 0, major: 0, incremental: 0, weak: 0 };
-const GC_KINDS: Record<number, keyof typeof gcMs> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak' };
+const GC_KINDS: Record<number, keyof typeof gcMs> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak',
+};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     // Node 20 puts the GC kind on the entry itself (and, from 16, in `detail`); the types declare neither.
