@@ -1,3 +1,4 @@
+import { copyPlain } from './plain-copy';
 import { CHINA_UTC_OFFSET_MINUTES, localDateStamp } from './calendar';
 import { newTicketSchema, type NewTicket, type Ticket, type TicketStatus } from './types';
 
@@ -55,25 +56,25 @@ export class MemoryTicketStore implements TicketStore {
     this.sequences.set(day, sequence);
     const time = now.toISOString();
     const ticket: Ticket = {
-      ...structuredClone(fields),
+      ...copyPlain(fields),
       id: formatTicketId(now, sequence, this.utcOffsetMinutes),
       createdAt: time,
       updatedAt: time,
     };
     this.tickets.set(ticket.id, ticket);
-    return structuredClone(ticket);
+    return copyPlain(ticket);
   }
 
   async get(id: string): Promise<Ticket | undefined> {
     const ticket = this.tickets.get(id.trim().toUpperCase());
-    return ticket && structuredClone(ticket);
+    return ticket && copyPlain(ticket);
   }
 
   async listByCustomer(customerId: string): Promise<Ticket[]> {
     return [...this.tickets.values()]
       .filter((ticket) => ticket.customerId === customerId)
       .sort(newestFirst)
-      .map((ticket) => structuredClone(ticket));
+      .map((ticket) => copyPlain(ticket));
   }
 
   async updateStatus(id: string, status: TicketStatus): Promise<Ticket | undefined> {
@@ -81,6 +82,6 @@ export class MemoryTicketStore implements TicketStore {
     if (ticket === undefined) return undefined;
     ticket.status = status;
     ticket.updatedAt = this.clock().toISOString();
-    return structuredClone(ticket);
+    return copyPlain(ticket);
   }
 }

@@ -97,6 +97,11 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   });
 
   app.addHook('onResponse', (request, reply, done) => {
+    // Checked first: the entry (a split, a decode, an object) would otherwise be built on every request.
+    if (!deps.logger.isLevelEnabled('debug')) {
+      done();
+      return;
+    }
     request.log.debug(
       // The path only: a stream URL's query carries a token. Decoded, so the logger's masking sees a phone or
       // an e-mail that arrived percent-encoded.

@@ -1,3 +1,4 @@
+import { copyPlain } from '../plain-copy';
 import { exchangeEligibility, returnEligibility } from '../eligibility';
 import { canReissue, invoiceHistory, invoiceRequestProblems, isInvoiceable } from '../invoice-rules';
 import type {
@@ -78,27 +79,27 @@ export class DemoOrderService implements OrderService {
 
   async findOrder(orderId: string): Promise<Order | undefined> {
     const order = this.orders.get(orderId.trim());
-    return order && structuredClone(order);
+    return order && copyPlain(order);
   }
 
   async listOrders(customerId: string): Promise<Order[]> {
     return [...this.orders.values()]
       .filter((order) => order.customerId === customerId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .map((order) => structuredClone(order));
+      .map((order) => copyPlain(order));
   }
 
   async getTracking(orderId: string): Promise<Shipment | undefined> {
     const shipment = this.orders.get(orderId.trim())?.shipment;
-    return shipment && structuredClone(shipment);
+    return shipment && copyPlain(shipment);
   }
 
   async cancelOrder(orderId: string): Promise<CancelOrderResult> {
     const order = this.orders.get(orderId.trim());
     if (order === undefined) return { outcome: 'not_found' };
-    if (order.status === 'cancelled') return { outcome: 'already_cancelled', order: structuredClone(order) };
+    if (order.status === 'cancelled') return { outcome: 'already_cancelled', order: copyPlain(order) };
     if (order.status === 'shipped' || order.status === 'delivered') {
-      return { outcome: 'already_shipped', order: structuredClone(order) };
+      return { outcome: 'already_shipped', order: copyPlain(order) };
     }
     const refundAmount = order.status === 'paid' ? order.total : 0;
     order.status = 'cancelled';
@@ -111,15 +112,15 @@ export class DemoOrderService implements OrderService {
       details: { refundAmount },
       summary: cancellationTicketSummary(order.id, refundAmount),
     });
-    return { outcome: 'cancelled', order: structuredClone(order), refundAmount, ticket };
+    return { outcome: 'cancelled', order: copyPlain(order), refundAmount, ticket };
   }
 
   async changeAddress(orderId: string, address: Address): Promise<ChangeAddressResult> {
     const order = this.orders.get(orderId.trim());
     if (order === undefined) return { outcome: 'not_found' };
-    if (order.status === 'cancelled') return { outcome: 'order_cancelled', order: structuredClone(order) };
+    if (order.status === 'cancelled') return { outcome: 'order_cancelled', order: copyPlain(order) };
     if (order.status === 'shipped' || order.status === 'delivered') {
-      return { outcome: 'already_shipped', order: structuredClone(order) };
+      return { outcome: 'already_shipped', order: copyPlain(order) };
     }
     const parsed = addressSchema.safeParse(address);
     if (!parsed.success) {
@@ -140,12 +141,12 @@ export class DemoOrderService implements OrderService {
       details: { from: previous, to: parsed.data },
       summary: addressChangeTicketSummary(order.id, parsed.data.province, parsed.data.city),
     });
-    return { outcome: 'changed', order: structuredClone(order), ticket };
+    return { outcome: 'changed', order: copyPlain(order), ticket };
   }
 
   async getProduct(productId: string): Promise<Product | undefined> {
     const product = this.products.get(productId);
-    return product && structuredClone(product);
+    return product && copyPlain(product);
   }
 
   async checkStock(productId: string, size?: string, color?: string): Promise<ProductVariant[]> {
