@@ -33,6 +33,7 @@ import {
   type ServerProcess,
 } from './lib/processes';
 import { RedisStats } from './lib/redis-stats';
+import { readCpuTimes, stealShare } from './lib/cpu-steal';
 import { Report, TARGET_LABELS, errorCount, type Cell, type PhaseKind, type TargetKey } from './lib/report';
 import { startRoundRobinProxy, type RoundRobinProxy } from './lib/round-robin-proxy';
 
@@ -206,10 +207,12 @@ async function measure(
     maxTurns: Math.ceil((MAX_TURNS_PER_SECOND * durationMs) / 1000),
   };
   const cpuBefore = totalCpu(target);
+  const machineBefore = readCpuTimes();
   const redisBefore = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
   const callsBefore = target.redis ? await target.redis.stats.commandCalls() : undefined;
   const redisCpuBefore = target.redis ? cpuMs(target.redis.server.child.pid) : undefined;
   const result = await generate(spec);
+  const machineAfter = readCpuTimes();
   const redisAfter = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
   const callsAfter = target.redis ? await target.redis.stats.commandCalls() : undefined;
   return {
@@ -219,6 +222,7 @@ async function measure(
     result,
     rss: target.servers.map((server) => rssBytes(server.child.pid)),
     serverCpuMs: totalCpu(target) - cpuBefore,
+    steal: stealShare(machineBefore, machineAfter),
     redisCommands:
       redisBefore === undefined || redisAfter === undefined ? undefined : redisAfter - redisBefore,
     redisCalls:
@@ -332,6 +336,7 @@ async function main(): Promise<void> {
       '\nerrors: non-2xx, socket errors, timeouts, replies missing from the log; wrong: a reply other than the script expects.' +
       '\nRSS after the phase, per server process. srv CPU: the server processes (both for c) per turn.' +
       "\ngen CPU: the load generator's own CPU; near 100% it, not the server, is the limit." +
+      "\nsteal: share of the machine's CPU time the hypervisor gave to other guests during the phase (VMs only)." +
       '\nRedis ops/turn: total_commands_processed delta / turns, including set-up (tokens, conversations) and reads.' +
       '\nbehind: paced turns due in the window but not sent before it ended (the server fell behind; latency figures then understate).' +
       '\nWhen paced turns/s stay below the offered rate the server is saturated: the queue, and with it the latency, grows for as long as the phase lasts.',

@@ -25,6 +25,8 @@ export interface Cell {
   /** Redis calls during the phase by command (INFO commandstats), script-internal ones included. */
   redisCalls?: Record<string, number>;
   redisCpuMs?: number;
+  /** Share of the machine's CPU time stolen by the hypervisor during the phase; undefined off Linux. */
+  steal?: number;
 }
 
 /** Errors of a phase that mean a shopper was let down; a reply other than the script expects is counted apart. */
@@ -81,6 +83,7 @@ export class Report {
     redisPerTurn: string;
     cpuPerTurn: string;
     generatorCpu: string;
+    steal: string;
   } {
     const bare = this.find('bare', cell.conversations, cell.phase);
     const memory = this.find('memory', cell.conversations, cell.phase);
@@ -94,6 +97,7 @@ export class Report {
       cpuPerTurn: fixed(cell.serverCpuMs / accepted, 2),
       // Near 100% the generator, not the server, sets the pace (the bare server's closed loop).
       generatorCpu: percent(cell.result.generatorCpuMs, cell.result.windowMs),
+      steal: cell.steal === undefined ? '–' : `${Math.round(cell.steal * 100)}%`,
     };
   }
 
@@ -131,6 +135,7 @@ export class Report {
           shared.cpuPerTurn,
           shared.redisPerTurn,
           shared.generatorCpu,
+          shared.steal,
         ];
       });
     const headings = [
@@ -151,6 +156,7 @@ export class Report {
       'srv CPU ms/turn',
       'Redis ops/turn',
       'gen CPU',
+      'steal',
     ];
     return table(headings, rows);
   }
