@@ -83,6 +83,13 @@ export class FaqRetriever {
   private readonly answers: RetrievalField;
   /** Question document → index of its entry. */
   private readonly questionEntry: number[] = [];
+  /**
+   * The scores of the last text ranked. A turn asks about the same message more than once (scoped to the
+   * NLU's intent, then over all entries; the router's sure-answer check), and the scores do not depend on the
+   * scope, so the tokenising and the similarity sums are done once. The entries never change, so a text's
+   * scores never go stale.
+   */
+  private lastScored: { text: string; scores: Map<number, number> } | undefined;
 
   constructor(
     private readonly entries: readonly FaqEntry[],
@@ -132,6 +139,20 @@ export class FaqRetriever {
   }
 
   private rank(text: string, intent: string | undefined): FaqHit[] {
+    const ranked = [...this.scoresOf(text)]
+      .filter(([entry]) => intent === undefined || this.entries[entry].intent === intent)
+      .map(([entry, score]) => ({ entry: this.entries[entry], score, confidence: 0 }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    ranked.forEach((hit, index) => {
+      const rival = index === 0 ? (ranked[1]?.score ?? 0) : ranked[0].score;
+      hit.confidence = clamp01(hit.score - rival / 2);
+    });
+    return ranked;
+  }
+
+  /** Entry index → score, for every entry sharing something with the text. */
+  private scoresOf(text: string): Map<number, number> {
+    if (this.lastScored?.text === text) return this.lastScored.scores;
     const query = analyze(this.tokenize(text));
     const { poolShare, answerShare } = this.settings;
     const best = new Map<number, number>();
@@ -145,15 +166,8 @@ export class FaqRetriever {
     for (const [entry, similarity] of best) add(entry, (1 - poolShare - answerShare) * similarity);
     for (const [entry, coverage] of this.pooled.coverage(query)) add(entry, poolShare * coverage);
     for (const [entry, coverage] of this.answers.coverage(query)) add(entry, answerShare * coverage);
-    const ranked = [...scores]
-      .filter(([entry]) => intent === undefined || this.entries[entry].intent === intent)
-      .map(([entry, score]) => ({ entry: this.entries[entry], score, confidence: 0 }))
-      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    ranked.forEach((hit, index) => {
-      const rival = index === 0 ? (ranked[1]?.score ?? 0) : ranked[0].score;
-      hit.confidence = clamp01(hit.score - rival / 2);
-    });
-    return ranked;
+    this.lastScored = { text, scores };
+    return scores;
   }
 }
 

@@ -135,3 +135,34 @@ describe('FaqRetriever.search', () => {
     expect(retriever.search('能寄 hong kong 吗')[0].entry.id).toBe('hk-macau-taiwan');
   });
 });
+
+describe('asking about the same message twice', () => {
+  it('tokenises it once, and answers exactly as a retriever asked only once', () => {
+    const tokenized: string[] = [];
+    const counting = new FaqRetriever(shopEntries, {
+      tokenize: (text) => {
+        tokenized.push(text);
+        return shopTokenize(text);
+      },
+    });
+    tokenized.length = 0; // the entries' own texts, tokenised when it was built
+    const text = '包邮吗';
+    const scoped = counting.match(text, { intent: 'faq.shipping' });
+    const all = counting.match(text);
+    expect(tokenized).toEqual([text]);
+    expect(scoped).toEqual(
+      new FaqRetriever(shopEntries, { tokenize: shopTokenize }).match(text, { intent: 'faq.shipping' }),
+    );
+    expect(all).toEqual(retriever.match(text));
+    expect(all.kind).toBe('answer');
+  });
+
+  it('ranks a different message afresh, and the first one right again after it', () => {
+    const fresh = new FaqRetriever(shopEntries, { tokenize: shopTokenize });
+    const texts = ['能开发票吗', 'how much is shipping', '能开发票吗'];
+    for (const text of texts) expect(fresh.search(text)).toEqual(retriever.search(text));
+    expect(fresh.search('能开发票吗')[0]?.entry.id).not.toBe(
+      fresh.search('how much is shipping')[0]?.entry.id,
+    );
+  });
+});
