@@ -41,6 +41,12 @@ export interface FeatureOptions {
 }
 
 export class FeatureExtractor {
+  /**
+   * The last message's tokens: a turn tokenises its message for the classifier and again for FAQ retrieval,
+   * and jieba is the dearest step of either. Handed out as copies, so no caller changes another's.
+   */
+  private last: { folded: string; tokens: string[] } | undefined;
+
   constructor(
     private readonly chinese: ChineseTokenizer,
     private readonly options: FeatureOptions = { characterNgrams: true },
@@ -48,6 +54,13 @@ export class FeatureExtractor {
 
   /** Tokens as the classifier sees them (also used by retrieval). */
   tokens(folded: string): string[] {
+    if (this.last?.folded === folded) return [...this.last.tokens];
+    const tokens = this.tokenize(folded);
+    this.last = { folded, tokens };
+    return [...tokens];
+  }
+
+  private tokenize(folded: string): string[] {
     const shaped = numberShapes(folded);
     const raw = hasHan(shaped) ? this.chinese.tokenize(shaped) : tokenizeEnglish(shaped);
     const tokens: string[] = [];

@@ -71,3 +71,23 @@ describe('features', () => {
     );
   });
 });
+
+describe('tokens of the same message asked for twice (classifier, then FAQ retrieval)', () => {
+  it('runs jieba once, and hands each caller its own copy', () => {
+    const chinese = ChineseTokenizer.fromFile(path.join(intentsDir(), 'userdict.txt'));
+    const cut = jest.spyOn(chinese, 'tokenize');
+    const extractor = new FeatureExtractor(chinese);
+    const folded = normalize('支持七天无理由退货吗').folded;
+    const first = extractor.tokens(folded);
+    const second = extractor.tokens(folded);
+    expect(cut).toHaveBeenCalledTimes(1);
+    expect(second).toEqual(first);
+    expect(first).toContain('七天无理由');
+    second.push('changed');
+    expect(extractor.tokens(folded)).toEqual(first);
+    expect(extractor.tokens(normalize('包邮吗').folded)).toContain('包邮');
+    expect(cut).toHaveBeenCalledTimes(2);
+    expect(extractor.tokens(folded)).toEqual(first);
+    expect(cut).toHaveBeenCalledTimes(3);
+  });
+});
