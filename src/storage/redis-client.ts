@@ -24,6 +24,8 @@ function createRedisClient(url: string) {
     // turn, a large share of a turn on Redis — and it only bounds the wait to be written, not the wait
     // for the answer: a frozen Redis left commands hanging all the same. The watchdog catches that.
     commandOptions: { timeout: 0 },
+    // CLIENT LIST then tells an operator which connections are kefu's, and which process holds them.
+    name: `kefu-${process.pid}`,
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
