@@ -13,6 +13,9 @@ import type { Logger } from '../log/logger';
 /** How long Redis may leave a command unanswered before kefu drops the connection (see RedisWatchdog). */
 export const REDIS_ANSWER_TIMEOUT_MS = 5000;
 
+/** The name kefu's connections carry, so CLIENT LIST tells an operator which are kefu's and which process holds them. */
+export const REDIS_CLIENT_NAME = `kefu-${process.pid}`;
+
 function createRedisClient(url: string) {
   return createClient({
     url,
@@ -24,8 +27,7 @@ function createRedisClient(url: string) {
     // turn, a large share of a turn on Redis — and it only bounds the wait to be written, not the wait
     // for the answer: a frozen Redis left commands hanging all the same. The watchdog catches that.
     commandOptions: { timeout: 0 },
-    // CLIENT LIST then tells an operator which connections are kefu's, and which process holds them.
-    name: `kefu-${process.pid}`,
+    name: REDIS_CLIENT_NAME,
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server/start';
+import { REDIS_CLIENT_NAME } from '../../src/storage/redis-client';
 import { sharedNlu } from '../helpers/bot';
 import { testLogger } from '../helpers/quiet-logger';
 import { describeRedis, useRedis } from '../helpers/redis';
@@ -85,7 +86,7 @@ describeRedis('HTTP server (Redis)', () => {
     expect(await response.json()).toEqual({ status: 'ok', redis: 'up' });
     // Counted by name, not by connected_clients: suites running beside this one connect to the same Redis.
     const kefuConnections = async () =>
-      (await redis.client.clientList()).filter((client) => client.name === `kefu-${process.pid}`).length;
+      (await redis.client.clientList()).filter((client) => client.name === REDIS_CLIENT_NAME).length;
     expect(await kefuConnections()).toBeGreaterThanOrEqual(1);
     await server.shutdown();
     expect(await kefuConnections()).toBe(0);
