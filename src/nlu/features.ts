@@ -54,10 +54,13 @@ export class FeatureExtractor {
 
   /** Tokens as the classifier sees them (also used by retrieval). */
   tokens(folded: string): string[] {
-    if (this.last?.folded === folded) return [...this.last.tokens];
-    const tokens = this.tokenize(folded);
-    this.last = { folded, tokens };
-    return [...tokens];
+    return [...this.sharedTokens(folded)];
+  }
+
+  /** The kept tokens themselves: for reading only, as features() does. */
+  private sharedTokens(folded: string): readonly string[] {
+    if (this.last?.folded !== folded) this.last = { folded, tokens: this.tokenize(folded) };
+    return this.last.tokens;
   }
 
   private tokenize(folded: string): string[] {
@@ -73,7 +76,7 @@ export class FeatureExtractor {
 
   /** Unique feature strings of one message. */
   features(folded: string): string[] {
-    const tokens = this.tokens(folded);
+    const tokens = this.sharedTokens(folded);
     const features: string[] = [];
     let chineseRun = '';
     for (let i = 0; i < tokens.length; i++) {
