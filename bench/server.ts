@@ -11,7 +11,8 @@
  * paced phase (2000), BENCH_WARMUP_SECONDS per target (4), BENCH_TARGETS (memory,redis,two,bare),
  * BENCH_VERIFY_MAX conversations read back per phase (5000), BENCH_CPU_PROF=<dir> to write a CPU profile
  * of each kefu instance there when it stops, BENCH_NODE_ARGS extra node flags for the kefu instances
- * (space-separated, e.g. "--trace-gc").
+ * (space-separated, e.g. "--trace-gc"), BENCH_SERVER_LOG_DIR=<dir> to keep everything each kefu instance
+ * writes (its log lines, and what such flags print) in <dir>/<instance>.log.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -60,6 +61,7 @@ const settings = {
     .filter((name): name is TargetKey => (ALL_TARGETS as string[]).includes(name)),
   cpuProfDir: process.env.BENCH_CPU_PROF,
   nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((flag) => flag !== ''),
+  serverLogDir: process.env.BENCH_SERVER_LOG_DIR,
 };
 
 /** Unique per run: Redis keys, shopper ids and the secret of one run never meet another's. */
@@ -109,6 +111,9 @@ async function startKefuInstance(
     port: await freePort(),
     settings: kefuSettings(keyPrefix, redisPort),
     nodeArgs: nodeArgs(),
+    rawLogFile: settings.serverLogDir
+      ? path.join(path.resolve(settings.serverLogDir), `${name}.log`)
+      : undefined,
   });
   await waitHealthy(server);
   return server;

@@ -5,7 +5,8 @@
  * reply is checked against the script. Compared with bench:server's CPU per turn it tells how much of a turn
  * is kefu's own work and how much the HTTP path around it.
  *
- * Settings: BENCH_TURNS per phase (40000), BENCH_N concurrent conversations (500).
+ * Settings: BENCH_TURNS per phase (40000), BENCH_N concurrent conversations (500), MEMORY_CONVERSATIONS
+ * (kefu's own setting: how many conversations memory storage keeps; 20000 by default).
  */
 import os from 'node:os';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
@@ -37,7 +38,10 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 async function main(): Promise<void> {
-  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '10000' });
+  const config = loadConfig({
+    RATE_LIMIT_PER_MINUTE: '10000',
+    ...(process.env.MEMORY_CONVERSATIONS ? { MEMORY_CONVERSATIONS: process.env.MEMORY_CONVERSATIONS } : {}),
+  });
   const channels = createChannels({ config, logger: createLogger({ level: 'silent', pretty: false }) });
   const service = channels.directLine;
   const problems = new ErrorTally();

@@ -1,5 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -119,6 +119,8 @@ export function startKefu(options: {
   settings: Record<string, string>;
   /** node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Also copy everything the process writes to this file (what --trace-gc prints, say). */
+  rawLogFile?: string;
 }): ServerProcess {
   const bin = path.join(packageRoot(), 'bin', 'kefu.js');
   const child = track(
@@ -129,6 +131,11 @@ export function startKefu(options: {
   );
   const log = new LogTally();
   capture(child, log);
+  if (options.rawLogFile) {
+    const file = createWriteStream(options.rawLogFile);
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+  }
   return { name: options.name, port: options.port, child, log };
 }
 

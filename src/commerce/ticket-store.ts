@@ -1,3 +1,4 @@
+import { LruMap } from '../storage/lru-map';
 import { copyPlain } from './plain-copy';
 import { CHINA_UTC_OFFSET_MINUTES, localDateStamp } from './calendar';
 import { newTicketSchema, type NewTicket, type Ticket, type TicketStatus } from './types';
@@ -29,16 +30,27 @@ export interface MemoryTicketStoreOptions {
   clock?: () => Date;
   /** Time zone whose date goes into ids; China by default. */
   utcOffsetMinutes?: number;
+  /** Tickets kept (the ones used least recently go first); MEMORY_CONVERSATIONS in a server. */
+  maxTickets?: number;
 }
+
+/** As many as the conversations memory mode keeps by default. */
+const DEFAULT_MAX_TICKETS = 20_000;
 
 function newestFirst(a: Ticket, b: Ticket): number {
   // Ids grow with time, so they break ties between tickets created in the same millisecond.
   return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 }
 
+/**
+ * Tickets in this process. Bounded like every in-memory store of kefu: a long-running in-memory server
+ * keeps the `maxTickets` used most recently, not every ticket it ever made (Redis keeps them all). Each
+ * customer's ticket ids are indexed, so listing one customer's tickets does not scan everyone's.
+ */
 export class MemoryTicketStore implements TicketStore {
-  private readonly tickets = new Map<string, Ticket>();
-  /** Last sequence number used per local date. */
+  private readonly tickets: LruMap<string, Ticket>;
+  private readonly idsByCustomer = new Map<string, Set<string>>();
+  /** Last sequence number used per local date (one entry a day: no bound needed). */
   private readonly sequences = new Map<string, number>();
   private readonly clock: () => Date;
   private readonly utcOffsetMinutes: number;
@@ -46,6 +58,13 @@ export class MemoryTicketStore implements TicketStore {
   constructor(options: MemoryTicketStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
     this.utcOffsetMinutes = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+    this.tickets = new LruMap(options.maxTickets ?? DEFAULT_MAX_TICKETS, (id, ticket) =>
+      this.unindex(ticket.customerId, id),
+    );
+  }
+
+  get size(): number {
+    return this.tickets.size;
   }
 
   async create(input: NewTicket): Promise<Ticket> {
@@ -62,6 +81,12 @@ export class MemoryTicketStore implements TicketStore {
       updatedAt: time,
     };
     this.tickets.set(ticket.id, ticket);
+    let ids = this.idsByCustomer.get(ticket.customerId);
+    if (!ids) {
+      ids = new Set();
+      this.idsByCustomer.set(ticket.customerId, ids);
+    }
+    ids.add(ticket.id);
     return copyPlain(ticket);
   }
 
@@ -71,10 +96,12 @@ export class MemoryTicketStore implements TicketStore {
   }
 
   async listByCustomer(customerId: string): Promise<Ticket[]> {
-    return [...this.tickets.values()]
-      .filter((ticket) => ticket.customerId === customerId)
-      .sort(newestFirst)
-      .map((ticket) => copyPlain(ticket));
+    const tickets: Ticket[] = [];
+    for (const id of this.idsByCustomer.get(customerId) ?? []) {
+      const ticket = this.tickets.peek(id);
+      if (ticket) tickets.push(copyPlain(ticket));
+    }
+    return tickets.sort(newestFirst);
   }
 
   async updateStatus(id: string, status: TicketStatus): Promise<Ticket | undefined> {
@@ -83,5 +110,11 @@ export class MemoryTicketStore implements TicketStore {
     ticket.status = status;
     ticket.updatedAt = this.clock().toISOString();
     return copyPlain(ticket);
+  }
+
+  private unindex(customerId: string, id: string): void {
+    const ids = this.idsByCustomer.get(customerId);
+    ids?.delete(id);
+    if (ids?.size === 0) this.idsByCustomer.delete(customerId);
   }
 }

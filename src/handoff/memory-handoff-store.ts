@@ -45,7 +45,7 @@ export interface MemoryHandoffStoreOptions {
  * Queued and assigned sessions are kept however many there are (a waiting shopper must not vanish); closed
  * ones go after CLOSED_SESSION_TTL_SECONDS, as on Redis, and beyond `maxClosedSessions` the least recently
  * used go first, so a long-running server does not grow with every chat it ever closed. Customer records
- * are records (like tickets) and are not bounded here.
+ * (the tags and notes agents write) are not bounded: only agents make them, not every shopper's visit.
  */
 export class MemoryHandoffStore implements HandoffStore {
   /** Queued and assigned sessions. */

@@ -6,7 +6,11 @@
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(readonly capacity: number) {}
+  /** `onEvict` hears of each entry forgotten for room (not of deletes), so an index kept beside the map can follow. */
+  constructor(
+    readonly capacity: number,
+    private readonly onEvict?: (key: K, value: V) => void,
+  ) {}
 
   /** The value, now counted as used. */
   get(key: K): V | undefined {
@@ -27,8 +31,9 @@ export class LruMap<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as K;
+      const [oldest, evicted] = this.entries.entries().next().value as [K, V];
       this.entries.delete(oldest);
+      this.onEvict?.(oldest, evicted);
     }
   }
 

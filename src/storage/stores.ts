@@ -34,7 +34,7 @@ export function createStores(
     return {
       storage: new BoundedMemoryStorage(options.memoryConversations ?? 20_000),
       conversationLog: new MemoryConversationLog(options.memoryConversations),
-      ticketStore: new MemoryTicketStore(options),
+      ticketStore: new MemoryTicketStore({ ...options, maxTickets: options.memoryConversations }),
     };
   }
   return {

@@ -77,4 +77,24 @@ describe('MemoryTicketStore', () => {
     const store = new MemoryTicketStore();
     await expect(store.create({ ...message('', 'a') })).rejects.toThrow(/customerId/);
   });
+
+  it('keeps the tickets used most recently only, and lists what it kept', async () => {
+    let minute = 0;
+    const clock = () => new Date(Date.UTC(2023, 10, 22, 1, minute++));
+    const store = new MemoryTicketStore({ clock, maxTickets: 3 });
+    const a1 = await store.create(message('a', '1'));
+    const b1 = await store.create(message('b', '1'));
+    const a2 = await store.create(message('a', '2'));
+    await store.get(a1.id); // used again: b1 is now the one idle the longest
+    const a3 = await store.create(message('a', '3'));
+    const a4 = await store.create(message('a', '4')); // and now a2 goes
+
+    expect(store.size).toBe(3);
+    expect(await store.get(b1.id)).toBeUndefined();
+    expect(await store.get(a2.id)).toBeUndefined();
+    expect(await store.listByCustomer('b')).toEqual([]);
+    expect((await store.listByCustomer('a')).map((t) => t.id)).toEqual([a4.id, a3.id, a1.id]);
+    // Ids keep counting: a forgotten ticket's id is never handed out again.
+    expect(a4.id).toBe('T20231122-0005');
+  });
 });

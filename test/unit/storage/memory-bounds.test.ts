@@ -18,6 +18,17 @@ describe('memory storage stays bounded (MEMORY_CONVERSATIONS)', () => {
     expect([map.peek('b'), map.peek('c'), map.peek('d'), map.size]).toEqual([2, undefined, 4, 2]);
   });
 
+  it('LruMap tells who was forgotten for room, and not who was deleted', () => {
+    const evicted: string[] = [];
+    const map = new LruMap<string, number>(2, (key, value) => evicted.push(`${key}=${value}`));
+    map.set('a', 1);
+    map.set('b', 2);
+    map.delete('a');
+    map.set('c', 3);
+    map.set('d', 4);
+    expect(evicted).toEqual(['b=2']);
+  });
+
   it('keeps the transcripts of the most recently active conversations only', async () => {
     const log = new MemoryConversationLog(2);
     const line = (text: string) => ({ at: new Date().toISOString(), role: 'shopper' as const, text });
