@@ -54,7 +54,20 @@ const CJK_PUNCTUATION_RE = /[。、【】「」…～]/g;
 // "？？？", "!!!?" and "..." carry emphasis (sentiment reads `text`), not meaning: one mark is enough here.
 const PUNCTUATION_RUN = /([!?.,~])[!?.,~]+/g;
 
-export function normalize(raw: string): NormalizedText {
+/**
+ * The last message normalised: an FAQ turn normalises the same message for the classifier and again for
+ * the retriever, and the Traditional → Simplified conversion is the dear part of it.
+ */
+let last: { raw: string; normalized: Readonly<NormalizedText> } | undefined;
+
+export function normalize(raw: string): Readonly<NormalizedText> {
+  if (last?.raw === raw) return last.normalized;
+  const normalized = Object.freeze(normalizeUncached(raw));
+  last = { raw, normalized };
+  return normalized;
+}
+
+function normalizeUncached(raw: string): NormalizedText {
   let text = toHalfWidth(raw).replace(/\s+/g, ' ').trim();
   if (HAN.test(text)) text = toSimplified(text);
   const folded = text

@@ -13,6 +13,9 @@ import type { Logger } from '../log/logger';
 /** How long Redis may leave a command unanswered before kefu drops the connection (see RedisWatchdog). */
 export const REDIS_ANSWER_TIMEOUT_MS = 5000;
 
+/** How long a lost connection may take to be ready again before kefu starts it over (see RedisWatchdog). */
+export const REDIS_RECONNECT_TIMEOUT_MS = 10_000;
+
 /** The name kefu's connections carry, so CLIENT LIST tells an operator which are kefu's and which process holds them. */
 export const REDIS_CLIENT_NAME = `kefu-${process.pid}`;
 
@@ -67,16 +70,28 @@ const watchdogs = new WeakMap<RedisClient, RedisWatchdog>();
  * goes unanswered for REDIS_ANSWER_TIMEOUT_MS (it queues behind every command already sent, so it is
  * answered only once they are) it drops the connection. Every command waiting on it then
  * fails (a 503 the shopper retries) instead of hanging, and the client reconnects as after any outage.
+ *
+ * It also bounds a reconnect. node-redis times the TCP connect (connectTimeout) but not the handshake after
+ * it (HELLO, CLIENT SETNAME): a connection that opens and then goes silent — made to a frozen Redis, or
+ * through a network path that died half-way — waits for its answer for ever, and the client never becomes
+ * ready again even once Redis is reachable. A client that stays not ready for `reconnectTimeoutMs` is
+ * started over.
  */
 export class RedisWatchdog {
   private readonly timer: NodeJS.Timeout;
   private checking = false;
+  /** When the client was last seen not ready after being ready (ms), while it stays so. */
+  private notReadySince: number | undefined;
+  /** Whether this outage's restarts were logged already: one line per outage, not one per restart. */
+  private restartLogged = false;
 
   constructor(
     private readonly client: RedisClient,
     private readonly logger: Logger,
     everyMs = 1000,
     private readonly timeoutMs = REDIS_ANSWER_TIMEOUT_MS,
+    /** Longer than node-redis's slowest attempt (3 s back-off, then a 5 s connect timeout). */
+    private readonly reconnectTimeoutMs = REDIS_RECONNECT_TIMEOUT_MS,
   ) {
     this.timer = setInterval(() => void this.check(), everyMs);
     this.timer.unref();
@@ -87,8 +102,14 @@ export class RedisWatchdog {
   }
 
   private async check(): Promise<void> {
-    // While connecting, commands already fail at once (no offline queue); there is nothing to wait for.
-    if (this.checking || !this.client.isReady) return;
+    if (this.checking) return;
+    if (!this.client.isReady) {
+      // While connecting, commands already fail at once (no offline queue): nothing waits on a PING.
+      this.checkReconnect();
+      return;
+    }
+    this.notReadySince = undefined;
+    this.restartLogged = false;
     this.checking = true;
     let timer: NodeJS.Timeout | undefined;
     const unanswered = new Promise<'unanswered'>((resolve) => {
@@ -105,11 +126,35 @@ export class RedisWatchdog {
     }
   }
 
+  private checkReconnect(): void {
+    // Not open: closed on purpose (shutdown), or never connected; nothing of ours to restart.
+    if (!this.client.isOpen) {
+      this.notReadySince = undefined;
+      return;
+    }
+    const now = Date.now();
+    this.notReadySince ??= now;
+    if (now - this.notReadySince < this.reconnectTimeoutMs) return;
+    this.notReadySince = now;
+    if (!this.restartLogged) {
+      this.logger.warn(
+        { timeoutMs: this.reconnectTimeoutMs },
+        'redis connection not ready within the timeout: starting the connection over (logged once per outage)',
+      );
+      this.restartLogged = true;
+    }
+    this.restart();
+  }
+
   private reconnect(): void {
     this.logger.warn(
       { timeoutMs: this.timeoutMs },
       'redis did not answer within the timeout: dropping the connection and reconnecting',
     );
+    this.restart();
+  }
+
+  private restart(): void {
     this.client.destroy();
     this.client.connect().catch((error: unknown) => {
       this.logger.warn({ err: error }, 'redis reconnect failed');

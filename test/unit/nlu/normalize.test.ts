@@ -40,3 +40,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage(normalize(text).text)).toBe(language);
   });
 });
+
+describe('normalize keeps the last message', () => {
+  it('answers the same message twice from one conversion (classifier, then retriever), and a new one afresh', () => {
+    const first = normalize('請問運費多少？');
+    expect(normalize('請問運費多少？')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const other = normalize('包邮吗');
+    expect(other).not.toBe(first);
+    expect(other.text).toBe('包邮吗');
+    expect(normalize('請問運費多少？')).toEqual(first);
+  });
+});
