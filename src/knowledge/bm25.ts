@@ -131,6 +131,11 @@ export class Bm25Index {
    * the most it can reach on a document of that length.
    */
   bestPossibleScore(query: readonly string[], document: number): number {
-    return this.queryIdf(query) * this.termWeight(1, this.lengths[document]);
+    return this.bestPossibleScoreFor(this.queryIdf(query), document);
+  }
+
+  /** bestPossibleScore from the query's queryIdf, for a caller that needs it for many documents. */
+  bestPossibleScoreFor(queryIdf: number, document: number): number {
+    return queryIdf * this.termWeight(1, this.lengths[document]);
   }
 }

@@ -86,9 +86,11 @@ export class RetrievalField {
 function cosineLike(index: Bm25Index, query: string[]): Map<number, number> {
   const result = new Map<number, number>();
   if (query.length === 0) return result;
+  // Once, not per document: a common word matches hundreds of questions.
+  const queryIdf = index.queryIdf(query);
   for (const [document, score] of index.score(query)) {
     // Both sides measured on the same document, so BM25's length normalisation cancels out of the ratio.
-    const ofQuery = Math.min(1, score / index.bestPossibleScore(query, document));
+    const ofQuery = Math.min(1, score / index.bestPossibleScoreFor(queryIdf, document));
     const ofDocument = Math.min(1, score / index.selfScore(document));
     result.set(document, Math.sqrt(ofQuery * ofDocument));
   }

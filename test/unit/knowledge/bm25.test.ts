@@ -58,6 +58,13 @@ describe('Bm25Index', () => {
     expect(index.score(['ship', 'invoice']).get(0)).toBeLessThan(
       index.bestPossibleScore(['ship', 'invoice'], 0),
     );
+    // The form for many documents, from the query's idf worked out once, gives the same figure.
+    const queryIdf = index.queryIdf(['ship', 'free']);
+    for (const document of [0, 1, 2]) {
+      expect(index.bestPossibleScoreFor(queryIdf, document)).toBe(
+        index.bestPossibleScore(['ship', 'free'], document),
+      );
+    }
   });
 
   it('sums the idf of the query terms a document contains', () => {
