@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../random-id';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Keyspace } from './keyspace';
 import type { RedisClient } from './redis-client';
@@ -55,12 +55,7 @@ export class RedisStorage implements Storage {
         const { eTag: expected, ...data } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
         const written = await this.redis.eval(WRITE_IF_ETAG, {
           keys: [this.keys.key(key)],
-          arguments: [
-            expected ?? '',
-            randomBytes(8).toString('hex'),
-            JSON.stringify(data),
-            String(this.ttlSeconds),
-          ],
+          arguments: [expected ?? '', randomId(8, 'hex'), JSON.stringify(data), String(this.ttlSeconds)],
         });
         if (written !== 1) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   ActivityTypes,
   type Activity,
@@ -12,6 +11,7 @@ import { channelErrors } from '../channel-errors';
 import { InProcessAdapter } from '../in-process-adapter';
 import { turnFailedReply } from '../turn-failed-reply';
 import { TurnBatch } from '../turn-batch';
+import { randomId } from '../../random-id';
 import { sequenceOf, type ActivityLog, type ActivityPage, type LoggedActivity } from './activity-log';
 import type { AttachmentStore, StoredAttachment } from './attachment-store';
 import type { RateLimiter } from './rate-limiter';
@@ -77,7 +77,7 @@ export class DirectLineService {
   }
 
   newConversationId(): string {
-    return randomBytes(15).toString('base64url');
+    return randomId(15, 'base64url');
   }
 
   /**

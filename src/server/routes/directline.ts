@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { channelErrors } from '../../channels/channel-errors';
@@ -20,6 +19,7 @@ import type { Logger } from '../../log/logger';
 import { Refusal } from '../../refusal';
 import { parseWith } from '../validate';
 import { bearerOf } from '../bearer';
+import { randomId } from '../../random-id';
 
 export interface DirectLineRouteOptions {
   service: DirectLineService;
@@ -46,7 +46,7 @@ type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
 
 function newUserId(): string {
   // "dl_" marks a user id Direct Line made up, as the real service does.
-  return `dl_${randomBytes(9).toString('base64url')}`;
+  return `dl_${randomId(9, 'base64url')}`;
 }
 
 /** The Direct Line 3.0 subset the official clients use (DESIGN §5). */

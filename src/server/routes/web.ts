@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../../random-id';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,7 +49,7 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
   // shop's server would after calling tokens/generate with DIRECTLINE_SECRET.
   app.post('/demo/token', async () => {
     const conversationId = options.newConversationId();
-    const userId = `dl_${randomBytes(9).toString('base64url')}`;
+    const userId = `dl_${randomId(9, 'base64url')}`;
     const issued = options.tokens.issue(conversationId, userId);
     return { conversationId, userId, token: issued.token, expires_in: issued.expiresIn };
   });
