@@ -85,7 +85,9 @@ export class ShopBot extends ActivityHandler {
     state.language = language;
     state.turns += 1;
     const conversationId = context.activity.conversation.id;
-    await this.record(conversationId, shopperRecord(analysis, language, services.clock()));
+    // Not awaited here: with Redis it goes out in one write with the handoff lookup below (one round trip
+    // instead of two), and commands on one connection run in order, so every later read sees the line.
+    const shopperRecorded = this.record(conversationId, shopperRecord(analysis, language, services.clock()));
 
     // Everything the bot sends this turn — its own replies and the dialogs' prompts — goes to the transcript.
     const sent: string[] = [];
@@ -96,7 +98,10 @@ export class ShopBot extends ActivityHandler {
     });
 
     const reply = new TurnReply(context, language, state);
-    if (await this.handledByHandoff(analysis, reply, state, context)) return;
+    if (await this.handledByHandoff(analysis, reply, state, context)) {
+      await shopperRecorded;
+      return;
+    }
     const inDialog = await this.dialogs.isActive(context);
     // Routed before the buttons are cleared: a click on one of them is recognised by its label.
     const decision = inDialog ? undefined : route(analysis, state, this.settings);
@@ -124,14 +129,13 @@ export class ShopBot extends ActivityHandler {
       state.choices = previousChoices;
       throw error;
     } finally {
-      for (const line of sent) {
-        await this.record(conversationId, {
-          at: services.clock().toISOString(),
-          role: 'bot',
-          text: line,
-          language,
-        });
-      }
+      await shopperRecorded;
+      // All of the turn's lines in one write.
+      const at = services.clock().toISOString();
+      await this.record(
+        conversationId,
+        ...sent.map((text): TurnRecord => ({ at, role: 'bot', text, language })),
+      );
     }
   }
 
@@ -425,9 +429,10 @@ export class ShopBot extends ActivityHandler {
     }
   }
 
-  private async record(conversationId: string, record: TurnRecord): Promise<void> {
+  private async record(conversationId: string, ...records: TurnRecord[]): Promise<void> {
+    if (records.length === 0) return;
     try {
-      await this.services.conversationLog.append(conversationId, record);
+      await this.services.conversationLog.append(conversationId, ...records);
     } catch (error) {
       // A transcript that cannot be written must not cost the shopper their answer.
       this.services.logger.warn({ err: error, conversationId }, 'could not write transcript');

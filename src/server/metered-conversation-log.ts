@@ -17,11 +17,15 @@ export class MeteredConversationLog implements ConversationLog {
     private readonly metrics: KefuMetrics,
   ) {}
 
-  async append(conversationId: string, record: TurnRecord): Promise<void> {
-    await this.inner.append(conversationId, record);
-    if (record.role !== 'shopper') return;
+  async append(conversationId: string, ...records: TurnRecord[]): Promise<void> {
+    await this.inner.append(conversationId, ...records);
+    const shopperLines = records.filter((record) => record.role === 'shopper');
+    if (shopperLines.length === 0) return;
     try {
-      this.metrics.shopperRecord(conversationId, record, await this.isFirstShopperLine(conversationId));
+      const first = await this.isFirstShopperLine(conversationId, shopperLines.length);
+      shopperLines.forEach((record, index) =>
+        this.metrics.shopperRecord(conversationId, record, first && index === 0),
+      );
     } catch {
       // Counting must never fail the shopper's turn; a missed count is the lesser harm.
     }
@@ -35,10 +39,10 @@ export class MeteredConversationLog implements ConversationLog {
    * Asks the shared log rather than trusting memory alone: with several instances the shopper's earlier
    * lines may have been written by another one, which already counted the conversation.
    */
-  private async isFirstShopperLine(conversationId: string): Promise<boolean> {
+  private async isFirstShopperLine(conversationId: string, justAppended: number): Promise<boolean> {
     if (this.seen.peek(conversationId)) return false;
     this.seen.set(conversationId, true);
     const records = await this.inner.read(conversationId);
-    return records.filter((line) => line.role === 'shopper').length === 1;
+    return records.filter((line) => line.role === 'shopper').length === justAppended;
   }
 }

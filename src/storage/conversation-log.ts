@@ -17,7 +17,8 @@ export interface TurnRecord {
 
 /** Every turn of every conversation, in order. Memory by default, Redis with REDIS_URL. */
 export interface ConversationLog {
-  append(conversationId: string, record: TurnRecord): Promise<void>;
+  /** Appends the records in order; several at once in one write (a turn's replies). */
+  append(conversationId: string, ...records: TurnRecord[]): Promise<void>;
   /** The last `limit` records (all when omitted), oldest first. */
   read(conversationId: string, limit?: number): Promise<TurnRecord[]>;
 }
@@ -33,9 +34,10 @@ export class MemoryConversationLog implements ConversationLog {
     this.logs = new LruMap(maxConversations);
   }
 
-  async append(conversationId: string, record: TurnRecord): Promise<void> {
+  async append(conversationId: string, ...records: TurnRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const log = this.logs.get(conversationId) ?? [];
-    log.push(record);
+    log.push(...records);
     if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
     this.logs.set(conversationId, log);
   }

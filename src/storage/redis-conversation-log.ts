@@ -3,11 +3,14 @@ import { MAX_TRANSCRIPT_RECORDS } from './conversation-log';
 import { Keyspace } from './keyspace';
 import type { RedisClient } from './redis-client';
 
-/** Appends, caps and renews the transcript in one command rather than a four-command MULTI block. */
+/**
+ * Appends (any number of records: ARGV[3] on), caps and renews the transcript in one command rather than
+ * a four-command MULTI block.
+ */
 const APPEND = `
-redis.call('RPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
-redis.call('EXPIRE', KEYS[1], ARGV[3])`;
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])`;
 
 /** Transcripts as Redis lists (`<prefix>log:<conversation>`), capped and expiring with the conversation. */
 export class RedisConversationLog implements ConversationLog {
@@ -21,11 +24,16 @@ export class RedisConversationLog implements ConversationLog {
     this.keys = new Keyspace(`${prefix}log:`);
   }
 
-  async append(conversationId: string, record: TurnRecord): Promise<void> {
+  async append(conversationId: string, ...records: TurnRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const key = this.keys.key(conversationId);
     await this.redis.eval(APPEND, {
       keys: [key],
-      arguments: [JSON.stringify(record), String(MAX_TRANSCRIPT_RECORDS), String(this.ttlSeconds)],
+      arguments: [
+        String(MAX_TRANSCRIPT_RECORDS),
+        String(this.ttlSeconds),
+        ...records.map((record) => JSON.stringify(record)),
+      ],
     });
   }
 

@@ -54,4 +54,15 @@ describeRedis('Redis rate limiter and transcript (one script per call)', () => {
     expect(ttl).toBeGreaterThan(250);
     expect(ttl).toBeLessThanOrEqual(300);
   });
+
+  it('appends several lines in one command, in order, and appends nothing for none', async () => {
+    const log = new RedisConversationLog(client(), redis.prefix, 300);
+    const line = (text: string) => ({ at: new Date(0).toISOString(), role: 'bot' as const, text });
+    await log.append('batch', line('a'));
+    await log.append('batch', line('b'), line('c'), line('d'));
+    await log.append('batch');
+    expect((await log.read('batch')).map((record) => record.text)).toEqual(['a', 'b', 'c', 'd']);
+    await log.append('never');
+    expect(await redis.client.exists(`${redis.prefix}log:never`)).toBe(0);
+  });
 });

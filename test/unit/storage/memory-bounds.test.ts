@@ -39,6 +39,8 @@ describe('memory storage stays bounded (MEMORY_CONVERSATIONS)', () => {
     expect((await log.read('a')).map((r) => r.text)).toEqual(['1', '3']);
     expect(await log.read('b')).toEqual([]);
     expect((await log.read('c')).map((r) => r.text)).toEqual(['4']);
+    await log.append('c', line('5'), line('6'));
+    expect((await log.read('c')).map((r) => r.text)).toEqual(['4', '5', '6']);
   });
 
   it('forgets the oldest conversations of a running bot, and the recent ones carry on', async () => {
