@@ -10,6 +10,7 @@ import { matchChoice } from '../../dialogs';
 import { groundedReplyText } from '../llm/grounded-answer';
 import type { Analysis, Language } from '../nlu/types';
 import type { TurnRecord } from '../storage/conversation-log';
+import { repliesWritten } from '../channels/reply-flush';
 import { newConversationData, type ChoiceAction, type ConversationData } from './conversation-state';
 import type { ConversationStore } from './conversation-store';
 import { DialogRunner, type DialogTurn } from './dialog-runner';
@@ -72,6 +73,8 @@ export class ShopBot extends ActivityHandler {
     } else {
       await super.run(context);
     }
+    // Not remembered as answered before the answer is written (see reply-flush).
+    await repliesWritten(context);
     await this.conversationState.saveChanges(context);
   }
 

@@ -10,6 +10,7 @@ import type { Logger } from '../../log/logger';
 import { channelErrors } from '../channel-errors';
 import { InProcessAdapter } from '../in-process-adapter';
 import { turnFailedReply } from '../turn-failed-reply';
+import { setReplyFlush } from '../reply-flush';
 import { TurnBatch } from '../turn-batch';
 import { randomId } from '../../random-id';
 import { sequenceOf, type ActivityLog, type ActivityPage, type LoggedActivity } from './activity-log';
@@ -247,11 +248,29 @@ export class DirectLineService {
     const { activityLog, logger } = this.options;
     let answered = false;
     let finished = false;
-    let queue: Promise<unknown> = Promise.resolve();
-    const enqueue = async (work: () => Promise<unknown>): Promise<void> => {
-      const next = queue.catch(() => undefined).then(work);
-      queue = next;
-      await next;
+    let queue: Promise<void> = Promise.resolve();
+    /** The first reply that could not be written: the turn fails with it once its writes are done. */
+    let failure: { error: unknown } | undefined;
+    /**
+     * Starts a write at once, without waiting for the one before: both logs apply appends in the order
+     * they are made (in memory synchronously, on Redis in the order commands go down the one connection),
+     * so a turn's replies keep their order while sharing a round trip. A reply that fails fails the turn,
+     * a "typing" that fails is only logged.
+     */
+    const enqueue = (work: () => Promise<void>, kind: 'reply' | 'typing'): Promise<void> => {
+      const written = work().catch((error: unknown) => {
+        if (kind === 'reply') failure ??= { error };
+        else logger.warn({ err: error, conversationId }, 'typing not sent');
+      });
+      queue = Promise.all([queue, written]).then(() => undefined);
+      return written;
+    };
+    /** Throws a write failure once: to the bot when it waits, or else to the caller at the turn's end. */
+    const flush = async (): Promise<void> => {
+      await queue;
+      const failed = failure;
+      failure = undefined;
+      if (failed) throw failed.error;
     };
     const typing = () =>
       enqueue(async () => {
@@ -263,33 +282,40 @@ export class DirectLineService {
           recipient: activity.from,
           replyToId: activity.id,
         });
-      });
+      }, 'typing');
 
     let timer: NodeJS.Timeout | undefined;
     const typingLater = (delayMs: number) => {
       timer = setTimeout(() => {
-        typing().then(
-          () => {
-            if (!answered && !finished) typingLater(this.options.typingRepeatMs ?? 3000);
-          },
-          (error: unknown) => logger.warn({ err: error, conversationId }, 'typing not sent'),
-        );
+        // typing() does not reject: a "typing" that could not be written is logged by the queue.
+        void typing().then(() => {
+          if (!answered && !finished) typingLater(this.options.typingRepeatMs ?? 3000);
+        });
       }, delayMs);
     };
     // Only a turn that keeps the shopper waiting shows "typing": an instant answer needs none, and skipping
     // it saves a log append (with Redis, a script and a publish) on most turns.
     if (showTyping) typingLater(this.options.typingDelayMs ?? 300);
-    const turn = () =>
-      this.adapter.processActivity(
+    // Replies are written in order, in the background: the bot goes on (and its next reply, its transcript
+    // line go out in the same write to Redis) while one is on its way. It waits for them before saving its
+    // state (repliesWritten), and the turn fails if one could not be written.
+    const turn = async () => {
+      await this.adapter.processActivity(
         activity,
-        (context) => this.options.bot.run(context),
-        (reply) =>
-          enqueue(async () => {
+        (context) => {
+          setReplyFlush(context, flush);
+          return this.options.bot.run(context);
+        },
+        async (reply) => {
+          void enqueue(async () => {
             if (reply.type === ActivityTypes.Message) answered = true;
             const { id: _adapterId, ...rest } = reply;
             await activityLog.append(conversationId, { ...rest, timestamp: this.now() });
-          }),
+          }, 'reply');
+        },
       );
+      await flush();
+    };
     const { measureTurn } = this.options;
     try {
       // Only shopper messages are turns worth timing; a conversationUpdate or an event is bookkeeping.
@@ -299,7 +325,7 @@ export class DirectLineService {
     } finally {
       finished = true;
       if (timer) clearTimeout(timer);
-      await queue.catch(() => undefined);
+      await queue;
     }
   }
 

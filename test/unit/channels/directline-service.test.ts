@@ -1,4 +1,8 @@
-import type { TurnContext } from 'botbuilder';
+import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
+import { createShopBot } from '../../../src/bot/create-bot';
+import { defaultPolicy } from '../../../src/commerce/policy';
+import { MemoryConversationLog } from '../../../src/storage/conversation-log';
+import { sharedNlu, TEST_NOW } from '../../helpers/bot';
 import { MemoryActivityLog } from '../../../src/channels/directline/activity-log';
 import { MemoryAttachmentStore } from '../../../src/channels/directline/attachment-store';
 import { DirectLineService } from '../../../src/channels/directline/conversation-service';
@@ -73,5 +77,92 @@ describe('DirectLineService turns', () => {
     });
     await directLine.post('c3', { id: 's' }, { type: 'message', text: '在吗' });
     expect((await kinds('c3')).at(-1)).toMatch(/^bot:抱歉/);
+  });
+});
+
+describe('DirectLineService writes replies in the background', () => {
+  /** The memory log, but the next bot reply can be made to fail as a Redis write would. */
+  class FlakyLog extends MemoryActivityLog {
+    failNextReply = false;
+    override async append(conversationId: string, activity: Partial<Activity>) {
+      if (activity.from?.role === 'bot' && activity.type === 'message' && this.failNextReply) {
+        this.failNextReply = false;
+        throw new Error('the log could not be written');
+      }
+      return super.append(conversationId, activity);
+    }
+  }
+
+  function shopService() {
+    const activityLog = new FlakyLog();
+    const { bot } = createShopBot({
+      config: { confidenceThreshold: 0.55 },
+      logger: testLogger(),
+      storage: new MemoryStorage(),
+      conversationLog: new MemoryConversationLog(),
+      nlu: sharedNlu(),
+      policy: defaultPolicy,
+      clock: () => new Date(TEST_NOW),
+    });
+    const directLine = new DirectLineService({
+      bot,
+      activityLog,
+      attachments: new MemoryAttachmentStore(),
+      rateLimiter: new MemoryRateLimiter(100),
+      maxMessageLength: 2000,
+      logger: testLogger(),
+    });
+    const said = async (conversationId: string) =>
+      (await activityLog.read(conversationId, 0)).activities
+        .filter((activity) => activity.type === 'message')
+        .map((activity) => `${activity.from?.role}: ${activity.text}`);
+    return { directLine, activityLog, said };
+  }
+
+  const message = (text: string, clientActivityID: string) => ({
+    type: 'message' as const,
+    text,
+    channelData: { clientActivityID },
+  });
+
+  it('keeps a two-reply turn in order and answers the message only when both are written', async () => {
+    const { directLine, said } = shopService();
+    await directLine.post('d1', { id: 's' }, message('能开发票吗', 'm1'));
+    const log = await said('d1');
+    expect(log[0]).toBe('user: 能开发票吗');
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(log.slice(1).every((line) => line.startsWith('bot: '))).toBe(true);
+  });
+
+  it('fails a turn whose reply could not be written, without remembering it as answered', async () => {
+    const { directLine, activityLog, said } = shopService();
+    await directLine.post('d2', { id: 's' }, message('我要退货', 'r1'));
+    const asked = (await said('d2')).at(-1);
+    expect(asked).toMatch(/订单号/);
+
+    // The order number is taken, but the bot's next question cannot be written: the turn fails and the
+    // shopper is told so (that reply is written) …
+    activityLog.failNextReply = true;
+    await directLine.post('d2', { id: 's' }, message('202311150001', 'r2'));
+    expect((await said('d2')).at(-1)).toMatch(/^bot: (抱歉|Sorry)/);
+    // … and the dialog did not move on without them: sent again, the order number gets the question the
+    // first try should have shown (the phone digits), not the one after it.
+    await directLine.post('d2', { id: 's' }, message('202311150001', 'r3'));
+    const after = (await said('d2')).slice(-2);
+    expect(after[0]).toBe('user: 202311150001');
+    expect(after[1]).toMatch(/后4位/);
+  });
+
+  it('fails the post when the reply and the apology both cannot be written', async () => {
+    const { directLine, activityLog } = shopService();
+    await directLine.post('d3', { id: 's' }, message('包邮吗', 'f1'));
+    const append = activityLog.append.bind(activityLog);
+    activityLog.append = async (conversationId, activity) => {
+      if (activity.from?.role === 'bot') throw new Error('the log could not be written');
+      return append(conversationId, activity);
+    };
+    await expect(directLine.post('d3', { id: 's' }, message('能开发票吗', 'f2'))).rejects.toThrow(
+      /could not be written/,
+    );
   });
 });
