@@ -1,22 +1,12 @@
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createShopBot } from '../../src/bot/create-bot';
-import { defaultPolicy } from '../../src/commerce/policy';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { DATA_CLOSE, DATA_OPEN } from '../../src/llm/safety';
-import { MemoryConversationLog } from '../../src/storage/conversation-log';
-import { buttonsOf, sharedNlu, TEST_NOW } from '../helpers/bot';
-import { testLogger } from '../helpers/quiet-logger';
+import { buttonsOf, testShopBot } from '../helpers/bot';
 import { firstSourceId, RecordingChatModel, sleep } from '../unit/llm/fake-models';
 
 /** A bot with a fake model: nothing is sent to a network. */
 function llmBot(model: RecordingChatModel, llmTimeoutMs = 2000) {
-  const { bot } = createShopBot({
+  const { bot } = testShopBot({
     config: { confidenceThreshold: 0.55, llmTimeoutMs },
-    logger: testLogger(),
-    storage: new MemoryStorage(),
-    conversationLog: new MemoryConversationLog(),
-    nlu: sharedNlu(),
-    policy: defaultPolicy,
-    clock: () => new Date(TEST_NOW),
     chatModel: model,
   });
   const adapter = new TestAdapter(TestAdapter.createConversation('llm-convo', 'shopper-1'));
@@ -115,15 +105,7 @@ describe('grounded fallback in the bot', () => {
   });
 
   it('changes nothing without a model', async () => {
-    const { bot } = createShopBot({
-      config: { confidenceThreshold: 0.55 },
-      logger: testLogger(),
-      storage: new MemoryStorage(),
-      conversationLog: new MemoryConversationLog(),
-      nlu: sharedNlu(),
-      policy: defaultPolicy,
-      clock: () => new Date(TEST_NOW),
-    });
+    const { bot } = testShopBot();
     const adapter = new TestAdapter(TestAdapter.createConversation('plain', 'shopper-1'));
     await adapter.processActivity({ type: 'message', text: UNSURE_ZH }, (context) => bot.run(context));
     expect(adapter.activeQueue.map((activity) => activity.text).join('\n')).toContain('不太确定');

@@ -1,17 +1,13 @@
-import { MemoryStorage, TestAdapter } from 'botbuilder';
-import { createShopBot } from '../../src/bot/create-bot';
+import { TestAdapter } from 'botbuilder';
 import { newConversationData, type ConversationData } from '../../src/bot/conversation-state';
 import { showTickets } from '../../src/bot/handlers/ticket-status';
 import { continueTracking } from '../../src/bot/handlers/tracking';
 import { TurnReply } from '../../src/bot/reply';
 import type { BotServices } from '../../src/bot/services';
 import { DEMO_CUSTOMERS } from '../../src/commerce/demo/customers';
-import { defaultPolicy } from '../../src/commerce/policy';
 import { MemoryTicketStore } from '../../src/commerce/ticket-store';
 import type { Language } from '../../src/nlu/types';
-import { MemoryConversationLog } from '../../src/storage/conversation-log';
-import { sharedNlu, TEST_NOW } from '../helpers/bot';
-import { testLogger } from '../helpers/quiet-logger';
+import { sharedNlu, TEST_NOW, testShopBot } from '../helpers/bot';
 
 const ALICE = DEMO_CUSTOMERS.alice.customerId;
 const BOB = DEMO_CUSTOMERS.bob.customerId;
@@ -29,16 +25,7 @@ function ticketHarness(customerId: string | undefined) {
   let now = new Date(TEST_NOW);
   const clock = () => new Date(now.getTime());
   const ticketStore = new MemoryTicketStore({ clock });
-  const { services } = createShopBot({
-    config: { confidenceThreshold: 0.55 },
-    logger: testLogger(),
-    storage: new MemoryStorage(),
-    conversationLog: new MemoryConversationLog(),
-    nlu: sharedNlu(),
-    policy: defaultPolicy,
-    clock,
-    ticketStore,
-  });
+  const { services } = testShopBot({ clock, ticketStore });
   const state: ConversationData = newConversationData();
   const adapter = new TestAdapter(TestAdapter.createConversation('tickets-1', customerId ?? 'web-visitor'));
 

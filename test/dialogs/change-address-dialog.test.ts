@@ -1,11 +1,8 @@
 import { MemoryStorage, TestAdapter } from 'botbuilder';
-import { createShopBot } from '../../src/bot/create-bot';
 import { DemoOrderService } from '../../src/commerce/demo/demo-order-service';
 import type { ChangeAddressResult } from '../../src/commerce/order-service';
 import type { Address } from '../../src/commerce/types';
-import { MemoryConversationLog } from '../../src/storage/conversation-log';
-import { buttonsOf, botHarness, sharedNlu, TEST_NOW } from '../helpers/bot';
-import { testLogger } from '../helpers/quiet-logger';
+import { buttonsOf, botHarness, sharedNlu, TEST_NOW, testShopBot } from '../helpers/bot';
 
 beforeAll(() => sharedNlu());
 
@@ -237,15 +234,7 @@ class PickyOrderService extends DemoOrderService {
 
 /** Like botHarness, with the order system given: the demo shop never rejects what the parser accepts. */
 function harnessWith(orders: DemoOrderService) {
-  const { bot } = createShopBot({
-    config: { confidenceThreshold: 0.55 },
-    logger: testLogger(),
-    storage: new MemoryStorage(),
-    conversationLog: new MemoryConversationLog(),
-    nlu: sharedNlu(),
-    orders,
-    clock: () => new Date(TEST_NOW),
-  });
+  const { bot } = testShopBot({ orders });
   const adapter = new TestAdapter(TestAdapter.createConversation('Convo1', 'demo-alice'));
   return async (text: string): Promise<string> => {
     await adapter.processActivity({ type: 'message', text }, (context) => bot.run(context));

@@ -1,5 +1,5 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { createShopBot } from '../../src/bot/create-bot';
+import { createShopBot, type ShopBotOptions } from '../../src/bot/create-bot';
 import type { OrderService } from '../../src/commerce/order-service';
 import type { HandoffGateway } from '../../src/handoff/agent-hub';
 import { defaultPolicy } from '../../src/commerce/policy';
@@ -18,6 +18,20 @@ export function sharedNlu(): Nlu {
 
 /** A fixed "now", so the demo shop's relative dates and the tracking texts are the same every run. */
 export const TEST_NOW = new Date('2026-11-22T06:00:00Z');
+
+/** A ShopBot as tests use it: the demo shop, memory state and transcript, the shared NLU, the fixed clock. */
+export function testShopBot(overrides: Partial<ShopBotOptions> = {}): ReturnType<typeof createShopBot> {
+  return createShopBot({
+    config: { confidenceThreshold: 0.55 },
+    logger: testLogger(),
+    storage: new MemoryStorage(),
+    conversationLog: new MemoryConversationLog(),
+    nlu: sharedNlu(),
+    policy: defaultPolicy,
+    clock: () => new Date(TEST_NOW),
+    ...overrides,
+  });
+}
 
 export interface BotHarness {
   adapter: TestAdapter;
@@ -42,17 +56,12 @@ export function botHarness(
   } = {},
 ): BotHarness {
   const conversationLog = options.conversationLog ?? new MemoryConversationLog();
-  const { bot } = createShopBot({
-    config: { confidenceThreshold: 0.55 },
-    logger: testLogger(),
+  const { bot } = testShopBot({
     storage: options.storage ?? new MemoryStorage(),
     conversationLog,
     ticketStore: options.ticketStore,
     orders: options.orders,
     handoff: options.handoff,
-    nlu: sharedNlu(),
-    policy: defaultPolicy,
-    clock: () => new Date(TEST_NOW),
   });
   const reference = TestAdapter.createConversation(
     options.conversationId ?? 'Convo1',

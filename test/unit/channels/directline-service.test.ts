@@ -1,8 +1,5 @@
-import { MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
-import { createShopBot } from '../../../src/bot/create-bot';
-import { defaultPolicy } from '../../../src/commerce/policy';
-import { MemoryConversationLog } from '../../../src/storage/conversation-log';
-import { sharedNlu, TEST_NOW } from '../../helpers/bot';
+import type { Activity, TurnContext } from 'botbuilder';
+import { testShopBot } from '../../helpers/bot';
 import { MemoryActivityLog } from '../../../src/channels/directline/activity-log';
 import { MemoryAttachmentStore } from '../../../src/channels/directline/attachment-store';
 import { DirectLineService } from '../../../src/channels/directline/conversation-service';
@@ -95,15 +92,7 @@ describe('DirectLineService writes replies in the background', () => {
 
   function shopService() {
     const activityLog = new FlakyLog();
-    const { bot } = createShopBot({
-      config: { confidenceThreshold: 0.55 },
-      logger: testLogger(),
-      storage: new MemoryStorage(),
-      conversationLog: new MemoryConversationLog(),
-      nlu: sharedNlu(),
-      policy: defaultPolicy,
-      clock: () => new Date(TEST_NOW),
-    });
+    const { bot } = testShopBot();
     const directLine = new DirectLineService({
       bot,
       activityLog,
