@@ -433,7 +433,6 @@ export class ShopBot extends ActivityHandler {
   }
 
   private async record(conversationId: string, ...records: TurnRecord[]): Promise<void> {
-    if (records.length === 0) return;
     try {
       await this.services.conversationLog.append(conversationId, ...records);
     } catch (error) {

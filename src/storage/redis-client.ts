@@ -80,7 +80,7 @@ const watchdogs = new WeakMap<RedisClient, RedisWatchdog>();
 export class RedisWatchdog {
   private readonly timer: NodeJS.Timeout;
   private checking = false;
-  /** When the client was last seen not ready after being ready (ms), while it stays so. */
+  /** When this stretch of not being ready began (ms), or the last restart in it; unset while ready. */
   private notReadySince: number | undefined;
   /** Whether this outage's restarts were logged already: one line per outage, not one per restart. */
   private restartLogged = false;
