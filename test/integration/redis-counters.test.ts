@@ -32,6 +32,64 @@ describeRedis('Redis rate limiter and transcript (one script per call)', () => {
     expect((await later.hit('conv-a')).allowed).toBe(true);
   });
 
+  it('counts hits that arrive together in one call, each hit with its own exact count', async () => {
+    const now = 30 * 60_000;
+    // The real connection, with its script calls counted.
+    let scriptCalls = 0;
+    const counted = new Proxy(client(), {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'eval' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          scriptCalls += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const perConversation = new RedisRateLimiter(counted, redis.prefix, 40, () => now);
+    const perAddress = new RedisRateLimiter(counted, redis.prefix, 1000, () => now);
+    const decisions = await Promise.all([
+      ...Array.from({ length: 50 }, () => perConversation.hit('busy')),
+      ...Array.from({ length: 10 }, (_, index) => perAddress.hit(`ip:10.0.0.${index}`)),
+    ]);
+    // Both limiters on the connection share the call: one for all sixty hits.
+    expect(scriptCalls).toBe(1);
+    expect(decisions.slice(0, 50).filter((decision) => decision.allowed)).toHaveLength(40);
+    expect(decisions.slice(50).every((decision) => decision.allowed)).toBe(true);
+    const [windowKey] = await redis.client.keys(`${redis.prefix}rate:*busy*`);
+    expect(await redis.client.get(windowKey)).toBe('50');
+    // Hits made while a call is out wait for the next one; none is lost or counted twice.
+    const first = perConversation.hit('later');
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = Array.from({ length: 5 }, () => perConversation.hit('later'));
+    expect((await first).allowed).toBe(true);
+    await Promise.all(during);
+    expect(scriptCalls).toBe(3);
+    const [laterKey] = await redis.client.keys(`${redis.prefix}rate:*later*`);
+    expect(await redis.client.get(laterKey)).toBe('6');
+  });
+
+  it('fails every hit of a call that Redis refuses, and counts the next ones again', async () => {
+    let refuse = true;
+    const flaky = new Proxy(client(), {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'eval' || typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          refuse
+            ? Promise.reject(new Error('The client is closed'))
+            : (value as (...a: unknown[]) => unknown).apply(target, args);
+      },
+    });
+    const limiter = new RedisRateLimiter(flaky, redis.prefix, 5, () => 40 * 60_000);
+    const refused = await Promise.allSettled([limiter.hit('flaky'), limiter.hit('flaky')]);
+    expect(refused.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    refuse = false;
+    expect(await limiter.hit('flaky')).toMatchObject({ allowed: true });
+    const [flakyKey] = await redis.client.keys(`${redis.prefix}rate:*flaky*`);
+    expect(await redis.client.get(flakyKey)).toBe('1');
+  });
+
   it('appends transcript lines in order, keeps the last MAX_TRANSCRIPT_RECORDS and renews the expiry', async () => {
     const log = new RedisConversationLog(client(), redis.prefix, 300);
     const total = MAX_TRANSCRIPT_RECORDS + 5;

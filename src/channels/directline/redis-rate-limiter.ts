@@ -1,24 +1,18 @@
 import { Keyspace } from '../../storage/keyspace';
 import type { RedisClient } from '../../storage/redis-client';
+import { hitCounterFor, type RedisHitCounter } from './redis-hit-counter';
 import { RATE_WINDOW_MS, windowOf, type RateDecision, type RateLimiter } from './rate-limiter';
 
-/**
- * Counts the hit and starts the window's expiry in one command: a MULTI/INCR/PEXPIRE/EXEC block is four
- * commands, and every shopper message passes two limiters.
- */
-const HIT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return count`;
-
+/** Counts on Redis, so every instance shares one allowance per key; hits are batched by RedisHitCounter. */
 export class RedisRateLimiter implements RateLimiter {
   private readonly keys: Keyspace;
 
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     prefix: string,
     private readonly limitPerMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly counter: RedisHitCounter = hitCounterFor(redis),
   ) {
     this.keys = new Keyspace(`${prefix}rate:`);
   }
@@ -26,7 +20,7 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string): Promise<RateDecision> {
     const { index, retryAfterSeconds } = windowOf(this.now());
     const windowKey = this.keys.key(key, String(index));
-    const count = await this.redis.eval(HIT, { keys: [windowKey], arguments: [String(RATE_WINDOW_MS * 2)] });
-    return { allowed: Number(count) <= this.limitPerMinute, retryAfterSeconds };
+    const count = await this.counter.hit(windowKey, RATE_WINDOW_MS * 2);
+    return { allowed: count <= this.limitPerMinute, retryAfterSeconds };
   }
 }
