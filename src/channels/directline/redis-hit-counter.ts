@@ -26,8 +26,8 @@ interface PendingKey {
  * Counts hits on Redis keys with every hit's exact count, as an INCR per hit would, but in one script
  * call for all the hits that arrive while the previous call is out: under load a shopper message and
  * the request around it cost a share of a call instead of two calls of their own (each call is a round
- * trip, a promise chain and a reply to parse — about a tenth of a turn on Redis), and when kefu is idle
- * a hit still goes out on the next turn of the event loop. Shared by every limiter on one connection.
+ * trip the request waits for, a promise chain and a reply to parse), and when kefu is idle a hit still
+ * goes out on the next turn of the event loop. Shared by every limiter on one connection.
  */
 export class RedisHitCounter {
   private pending = new Map<string, PendingKey>();
