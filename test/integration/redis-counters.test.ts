@@ -4,6 +4,18 @@ import type { RedisClient } from '../../src/storage/redis-client';
 import { RedisConversationLog } from '../../src/storage/redis-conversation-log';
 import { describeRedis, useRedis } from '../helpers/redis';
 
+/** The client with its `eval` calls passed through `around`, which runs the real call with `run()`. */
+function interceptEval(redis: RedisClient, around: (run: () => unknown) => unknown): RedisClient {
+  return new Proxy(redis, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== 'eval' || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        around(() => (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+}
+
 describeRedis('Redis rate limiter and transcript (one script per call)', () => {
   const redis = useRedis('counters');
   const client = () => redis.client as unknown as RedisClient;
@@ -36,15 +48,9 @@ describeRedis('Redis rate limiter and transcript (one script per call)', () => {
     const now = 30 * 60_000;
     // The real connection, with its script calls counted.
     let scriptCalls = 0;
-    const counted = new Proxy(client(), {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (property !== 'eval' || typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          scriptCalls += 1;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
+    const counted = interceptEval(client(), (run) => {
+      scriptCalls += 1;
+      return run();
     });
     const perConversation = new RedisRateLimiter(counted, redis.prefix, 40, () => now);
     const perAddress = new RedisRateLimiter(counted, redis.prefix, 1000, () => now);
@@ -71,16 +77,9 @@ describeRedis('Redis rate limiter and transcript (one script per call)', () => {
 
   it('fails every hit of a call that Redis refuses, and counts the next ones again', async () => {
     let refuse = true;
-    const flaky = new Proxy(client(), {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (property !== 'eval' || typeof value !== 'function') return value;
-        return (...args: unknown[]) =>
-          refuse
-            ? Promise.reject(new Error('The client is closed'))
-            : (value as (...a: unknown[]) => unknown).apply(target, args);
-      },
-    });
+    const flaky = interceptEval(client(), (run) =>
+      refuse ? Promise.reject(new Error('The client is closed')) : run(),
+    );
     const limiter = new RedisRateLimiter(flaky, redis.prefix, 5, () => 40 * 60_000);
     const refused = await Promise.allSettled([limiter.hit('flaky'), limiter.hit('flaky')]);
     expect(refused.map((result) => result.status)).toEqual(['rejected', 'rejected']);

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../storage/redis-client';
+import { RATE_WINDOW_MS } from './rate-limiter';
 
 /**
  * Adds each key's hits and starts the expiry of a key it created, for many keys in one call. A key's
@@ -14,6 +15,9 @@ for i, key in ipairs(KEYS) do
   counts[i] = count
 end
 return counts`;
+
+/** A window key outlives its minute, so its count is there until the window is over on every instance. */
+const WINDOW_KEY_TTL_MS = String(RATE_WINDOW_MS * 2);
 
 /** Keys one script call counts at most (its KEYS and ARGV are one Redis request). */
 const MAX_KEYS_PER_CALL = 500;
@@ -31,16 +35,13 @@ interface PendingKey {
  */
 export class RedisHitCounter {
   private pending = new Map<string, PendingKey>();
-  private ttlMs = 0;
   private scheduled = false;
   private inFlight = false;
 
   constructor(private readonly redis: RedisClient) {}
 
-  /** This hit's count in `key`, a window key that expires `ttlMs` after its first hit. */
-  hit(key: string, ttlMs: number): Promise<number> {
-    // One expiry for the batch: every limiter counts one-minute windows with the same ttl.
-    this.ttlMs = Math.max(this.ttlMs, ttlMs);
+  /** This hit's count in `key`, a rate window's key (it expires two windows after its first hit). */
+  hit(key: string): Promise<number> {
     return new Promise((resolve, reject) => {
       let entry = this.pending.get(key);
       if (!entry) {
@@ -67,22 +68,22 @@ export class RedisHitCounter {
     if (batch.size === 0) return;
     this.pending = new Map();
     this.inFlight = true;
-    const ttl = String(this.ttlMs);
     const entries = [...batch];
     const calls: Array<Promise<void>> = [];
     for (let start = 0; start < entries.length; start += MAX_KEYS_PER_CALL) {
-      calls.push(this.send(entries.slice(start, start + MAX_KEYS_PER_CALL), ttl));
+      calls.push(this.send(entries.slice(start, start + MAX_KEYS_PER_CALL)));
     }
     await Promise.all(calls);
     this.inFlight = false;
     if (this.pending.size > 0) this.schedule();
   }
 
-  private async send(entries: Array<[string, PendingKey]>, ttl: string): Promise<void> {
+  private async send(entries: Array<[string, PendingKey]>): Promise<void> {
     try {
+      // The script returns one integer per key, in KEYS order.
       const counts = (await this.redis.eval(ADD_HITS, {
         keys: entries.map(([key]) => key),
-        arguments: [ttl, ...entries.map(([, entry]) => String(entry.hits.length))],
+        arguments: [WINDOW_KEY_TTL_MS, ...entries.map(([, entry]) => String(entry.hits.length))],
       })) as unknown as number[];
       entries.forEach(([, entry], index) => {
         const total = Number(counts[index]);

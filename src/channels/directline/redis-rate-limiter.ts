@@ -1,7 +1,7 @@
 import { Keyspace } from '../../storage/keyspace';
 import type { RedisClient } from '../../storage/redis-client';
 import { hitCounterFor, type RedisHitCounter } from './redis-hit-counter';
-import { RATE_WINDOW_MS, windowOf, type RateDecision, type RateLimiter } from './rate-limiter';
+import { windowOf, type RateDecision, type RateLimiter } from './rate-limiter';
 
 /** Counts on Redis, so every instance shares one allowance per key; hits are batched by RedisHitCounter. */
 export class RedisRateLimiter implements RateLimiter {
@@ -20,7 +20,7 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string): Promise<RateDecision> {
     const { index, retryAfterSeconds } = windowOf(this.now());
     const windowKey = this.keys.key(key, String(index));
-    const count = await this.counter.hit(windowKey, RATE_WINDOW_MS * 2);
+    const count = await this.counter.hit(windowKey);
     return { allowed: count <= this.limitPerMinute, retryAfterSeconds };
   }
 }
