@@ -27,6 +27,7 @@ import {
   type HubEventListener,
 } from './hub-events';
 import { quickReplyListSchema, type QuickReply } from './quick-replies';
+import { RedisScript } from '../storage/redis-script';
 
 /*
  * Every state change is one Lua script, so it is atomic across instances: of fifty accepts of one
@@ -47,22 +48,22 @@ end
 `;
 
 /** KEYS: session, queue, messages. ARGV: conversation id, queue score, then the session's field/value pairs. */
-const ENQUEUE = `${REPLY}
+const ENQUEUE = new RedisScript(`${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if state == 'queued' or state == 'assigned' then return reply('exists') end
 redis.call('DEL', KEYS[1], KEYS[3])
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-return reply('created')`;
+return reply('created')`);
 
 /** KEYS: session, queue, messages. ARGV: conversation id. */
-const CANCEL = `
+const CANCEL = new RedisScript(`
 local state = redis.call('HGET', KEYS[1], 'state')
 if state == 'assigned' then return 'assigned' end
 if state ~= 'queued' then return 'none' end
 redis.call('DEL', KEYS[1], KEYS[3])
 redis.call('ZREM', KEYS[2], ARGV[1])
-return 'cancelled'`;
+return 'cancelled'`);
 
 /*
  * `seated` (a set) names the agents holding at least one chat, so the sweep for agents gone offline finds
@@ -75,7 +76,7 @@ return 'cancelled'`;
  * ARGV: conversation id, username, max chats, now (ISO), now (ms), waits kept.
  * A session back in the queue after its agent left waited from then (requeuedAtMs), not from queuedAtMs.
  */
-const ACCEPT = `${REPLY}
+const ACCEPT = new RedisScript(`${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
 if state ~= 'queued' then return reply('not_queued') end
@@ -88,13 +89,13 @@ local queuedAtMs = tonumber(redis.call('HGET', KEYS[1], 'requeuedAtMs'))
   or tonumber(redis.call('HGET', KEYS[1], 'queuedAtMs')) or tonumber(ARGV[5])
 redis.call('LPUSH', KEYS[4], tostring(math.max(0, tonumber(ARGV[5]) - queuedAtMs) / 1000))
 redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[6]) - 1)
-return reply('ok')`;
+return reply('ok')`);
 
 /**
  * KEYS: session, the giver's chats, the taker's chats, seated agents.
  * ARGV: conversation id, from, to, taker's max, now (ISO).
  */
-const TRANSFER = `${REPLY}
+const TRANSFER = new RedisScript(`${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
 if state ~= 'assigned' then return reply('not_assigned') end
@@ -106,13 +107,13 @@ if redis.call('SCARD', KEYS[2]) == 0 then redis.call('SREM', KEYS[4], ARGV[2]) e
 redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[3])
 redis.call('HSET', KEYS[1], 'assignedTo', ARGV[3], 'assignedAt', ARGV[5], 'transferredFrom', ARGV[2])
-return reply('ok')`;
+return reply('ok')`);
 
 /**
  * KEYS: session, the agent's chats, messages, seated agents.
  * ARGV: conversation id, agent, now (ISO), resolution, ttl.
  */
-const CLOSE = `${REPLY}
+const CLOSE = new RedisScript(`${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
 if state ~= 'assigned' then return reply('not_assigned') end
@@ -123,7 +124,7 @@ redis.call('HSET', KEYS[1], 'state', 'closed', 'closedAt', ARGV[3], 'closedBy', 
   'resolution', ARGV[4], 'ratingPending', '1')
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 redis.call('EXPIRE', KEYS[3], ARGV[5])
-return reply('ok')`;
+return reply('ok')`);
 
 /**
  * KEYS: session, queue, the agent's chats, presence expiries, seated agents.
@@ -132,7 +133,7 @@ return reply('ok')`;
  * and of two instances sweeping at once only one finds it still assigned. The queuedAt check makes sure
  * the score (computed from the session the caller read) belongs to this very session, not to a newer one.
  */
-const REQUEUE = `${REPLY}
+const REQUEUE = new RedisScript(`${REPLY}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return reply('not_found') end
 if state ~= 'assigned' or redis.call('HGET', KEYS[1], 'queuedAt') ~= ARGV[6] then
@@ -147,32 +148,32 @@ redis.call('HSET', KEYS[1], 'state', 'queued', 'requeuedFrom', ARGV[2], 'requeue
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
 if redis.call('SCARD', KEYS[3]) == 0 then redis.call('SREM', KEYS[5], ARGV[2]) end
-return reply('ok')`;
+return reply('ok')`);
 
 /** KEYS: session. ARGV: rating ('' for none). */
-const RATE = `${REPLY}
+const RATE = new RedisScript(`${REPLY}
 if redis.call('HGET', KEYS[1], 'state') ~= 'closed' then return {'none'} end
 redis.call('HSET', KEYS[1], 'ratingPending', '0')
 if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'rating', ARGV[1]) end
-return reply('ok')`;
+return reply('ok')`);
 
 /** KEYS: session. ARGV: time. HSETNX alone would create a hash for a session that is gone. */
-const FIRST_REPLY = `
+const FIRST_REPLY = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSETNX', KEYS[1], 'firstAgentReplyAt', ARGV[1]) end
-return 1`;
+return 1`);
 
 /** KEYS: presence expiries (zset), presence statuses (hash). ARGV: username, now (ms), new expiry (ms). */
-const REFRESH_PRESENCE = `
+const REFRESH_PRESENCE = new RedisScript(`
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not score or tonumber(score) <= tonumber(ARGV[2]) then return 0 end
 if tonumber(ARGV[3]) > tonumber(score) then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
-return 1`;
+return 1`);
 
 /**
  * KEYS: presence expiries, presence statuses. ARGV: now (ms).
  * Forgets lapsed presences, then lists the others as username, status, expiry triples.
  */
-const LIST_PRESENCE = `
+const LIST_PRESENCE = new RedisScript(`
 local lapsed = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 for _, username in ipairs(lapsed) do redis.call('HDEL', KEYS[2], username) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -186,7 +187,7 @@ for i = 1, #live, 2 do
     table.insert(out, live[i + 1])
   end
 end
-return out`;
+return out`);
 
 export interface RedisHandoffStoreOptions {
   /** Key prefix, e.g. `kefu:`; the store adds `handoff:`. */
@@ -289,7 +290,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async enqueue(session: HandoffSession): Promise<{ created: boolean; session: HandoffSession }> {
     const stored: HandoffSession = { ...session, state: 'queued' };
-    const raw = await this.redis.eval(ENQUEUE, {
+    const raw = await ENQUEUE.run(this.redis, {
       keys: [
         this.sessionKey(session.conversationId),
         this.keys.key('queue'),
@@ -327,7 +328,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async cancel(conversationId: string): Promise<CancelOutcome> {
-    const result = await this.redis.eval(CANCEL, {
+    const result = await CANCEL.run(this.redis, {
       keys: [this.sessionKey(conversationId), this.keys.key('queue'), this.messagesKey(conversationId)],
       arguments: [conversationId],
     });
@@ -336,7 +337,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async accept(conversationId: string, agent: AgentSeat, now: Date): Promise<StoreOutcome> {
     return outcome(
-      await this.redis.eval(ACCEPT, {
+      await ACCEPT.run(this.redis, {
         keys: [
           this.sessionKey(conversationId),
           this.keys.key('queue'),
@@ -358,7 +359,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async transfer(conversationId: string, from: string, to: AgentSeat, now: Date): Promise<StoreOutcome> {
     return outcome(
-      await this.redis.eval(TRANSFER, {
+      await TRANSFER.run(this.redis, {
         keys: [
           this.sessionKey(conversationId),
           this.chatsKey(from),
@@ -372,7 +373,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async close(conversationId: string, agent: string, resolution: string, now: Date): Promise<StoreOutcome> {
     return outcome(
-      await this.redis.eval(CLOSE, {
+      await CLOSE.run(this.redis, {
         keys: [
           this.sessionKey(conversationId),
           this.chatsKey(agent),
@@ -390,7 +391,7 @@ export class RedisHandoffStore implements HandoffStore {
     const current = await this.session(conversationId);
     if (!current) return { ok: false, reason: 'not_found' };
     return outcome(
-      await this.redis.eval(REQUEUE, {
+      await REQUEUE.run(this.redis, {
         keys: [
           this.sessionKey(conversationId),
           this.keys.key('queue'),
@@ -415,7 +416,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async markFirstReply(conversationId: string, at: Date): Promise<void> {
-    await this.redis.eval(FIRST_REPLY, {
+    await FIRST_REPLY.run(this.redis, {
       keys: [this.sessionKey(conversationId)],
       arguments: [at.toISOString()],
     });
@@ -425,7 +426,7 @@ export class RedisHandoffStore implements HandoffStore {
     conversationId: string,
     rating: number | undefined,
   ): Promise<HandoffSession | undefined> {
-    const raw = await this.redis.eval(RATE, {
+    const raw = await RATE.run(this.redis, {
       keys: [this.sessionKey(conversationId)],
       arguments: [rating === undefined ? '' : String(rating)],
     });
@@ -465,7 +466,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async refreshPresence(username: string, now: Date, expiresAt: Date): Promise<boolean> {
-    const refreshed = await this.redis.eval(REFRESH_PRESENCE, {
+    const refreshed = await REFRESH_PRESENCE.run(this.redis, {
       keys: [this.keys.key('presence'), this.keys.key('presence-status')],
       arguments: [username, String(now.getTime()), String(expiresAt.getTime())],
     });
@@ -473,7 +474,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async presence(now: Date): Promise<AgentPresence[]> {
-    const raw = (await this.redis.eval(LIST_PRESENCE, {
+    const raw = (await LIST_PRESENCE.run(this.redis, {
       keys: [this.keys.key('presence'), this.keys.key('presence-status')],
       arguments: [String(now.getTime())],
     })) as unknown[];

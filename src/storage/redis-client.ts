@@ -9,6 +9,7 @@ import {
   TimeoutError,
 } from 'redis';
 import type { Logger } from '../log/logger';
+import { loadScripts } from './redis-script';
 
 /** How long Redis may leave a command unanswered before kefu drops the connection (see RedisWatchdog). */
 export const REDIS_ANSWER_TIMEOUT_MS = 5000;
@@ -54,6 +55,10 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
     lastError = error.message;
   });
   client.on('ready', () => {
+    // First, so it is the first command on the new connection (see loadScripts).
+    loadScripts(client).catch((error: unknown) =>
+      logger.warn({ err: error }, 'redis scripts not loaded: each is sent in full once instead'),
+    );
     if (lastError) logger.info('redis connection restored');
     lastError = '';
   });

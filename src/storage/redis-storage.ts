@@ -2,12 +2,13 @@ import { randomId } from '../random-id';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Keyspace } from './keyspace';
 import type { RedisClient } from './redis-client';
+import { RedisScript } from './redis-script';
 
 /**
  * Writes `data` only when the stored eTag equals the expected one (or when no check is asked for),
  * atomically, so two server instances handling the same conversation cannot overwrite each other's turn.
  */
-const WRITE_IF_ETAG = `
+const WRITE_IF_ETAG = new RedisScript(`
 local expected = ARGV[1]
 if expected ~= '' and expected ~= '*' then
   local current = redis.call('HGET', KEYS[1], 'e')
@@ -15,7 +16,7 @@ if expected ~= '' and expected ~= '*' then
 end
 redis.call('HSET', KEYS[1], 'e', ARGV[2], 'd', ARGV[3])
 if tonumber(ARGV[4]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
-return 1`;
+return 1`);
 
 export interface RedisStorageOptions {
   /** Key prefix, e.g. `kefu:`; the storage adds `state:`. */
@@ -53,7 +54,7 @@ export class RedisStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag: expected, ...data } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-        const written = await this.redis.eval(WRITE_IF_ETAG, {
+        const written = await WRITE_IF_ETAG.run(this.redis, {
           keys: [this.keys.key(key)],
           arguments: [expected ?? '', randomId(8, 'hex'), JSON.stringify(data), String(this.ttlSeconds)],
         });

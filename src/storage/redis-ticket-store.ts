@@ -3,28 +3,29 @@ import { formatTicketId, type TicketStore } from '../commerce/ticket-store';
 import { newTicketSchema, type NewTicket, type Ticket, type TicketStatus } from '../commerce/types';
 import { Keyspace } from './keyspace';
 import type { RedisClient } from './redis-client';
+import { RedisScript } from './redis-script';
 
 /**
  * Stores a new ticket only if its id is still free, together with its entry in the customer's index, so a
  * reader never finds one without the other. The id can only be taken already if the day's counter was lost
  * (a flushed or restored Redis); the caller then draws the next number instead of overwriting a ticket.
  */
-const CREATE_IF_ABSENT = `
+const CREATE_IF_ABSENT = new RedisScript(`
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
   redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
   return 1
 end
-return 0`;
+return 0`);
 
 /**
  * Replaces a ticket only if it is still exactly what the caller read: an update computed from a stale copy
  * would silently undo another instance's change. The JSON is compared and written as a string — decoding
  * it in Lua (cjson) would turn empty arrays into objects and round long numbers in `details`.
  */
-const REPLACE_IF_UNCHANGED = `
+const REPLACE_IF_UNCHANGED = new RedisScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
-return 1`;
+return 1`);
 
 /** Enough for any real contention on one ticket; past it something is wrong, and saying so beats spinning. */
 const MAX_UPDATE_ATTEMPTS = 20;
@@ -80,7 +81,7 @@ export class RedisTicketStore implements TicketStore {
         updatedAt: time,
       };
       const json = JSON.stringify(ticket);
-      const created = await this.redis.eval(CREATE_IF_ABSENT, {
+      const created = await CREATE_IF_ABSENT.run(this.redis, {
         keys: [this.ticketKey(ticket.id), this.customerKey(ticket.customerId)],
         arguments: [json, String(now.getTime()), ticket.id],
       });
@@ -116,7 +117,7 @@ export class RedisTicketStore implements TicketStore {
         updatedAt: now > ticket.updatedAt ? now : ticket.updatedAt,
       };
       const after = JSON.stringify(updated);
-      const replaced = await this.redis.eval(REPLACE_IF_UNCHANGED, {
+      const replaced = await REPLACE_IF_UNCHANGED.run(this.redis, {
         keys: [key],
         arguments: [before, after],
       });

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { closeRedis, connectRedis, type RedisClient } from '../../src/storage/redis-client';
+import { testLogger } from './quiet-logger';
 import { redisServerInstalled, startRedisServer, type StartedRedis } from './redis-server';
 
 /**
@@ -62,6 +64,33 @@ export async function startRestartableRedis(): Promise<RestartableRedis> {
     async dispose() {
       await kill();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Inside a describeWithRedisServer block: a Redis of the file's own and a kefu connection to it (made as
+ * `kefu start` makes it, watchdog and script loading included), both gone after the file's tests.
+ */
+export function useRestartableRedis(): { readonly redis: RestartableRedis; readonly client: RedisClient } {
+  let redis: RestartableRedis | undefined;
+  let client: RedisClient | undefined;
+  beforeAll(async () => {
+    redis = await startRestartableRedis();
+    client = await connectRedis(redis.url, testLogger());
+  });
+  afterAll(async () => {
+    if (client) await closeRedis(client);
+    await redis?.dispose();
+  });
+  return {
+    get redis() {
+      if (!redis) throw new Error('useRestartableRedis used outside a test');
+      return redis;
+    },
+    get client() {
+      if (!client) throw new Error('useRestartableRedis used outside a test');
+      return client;
     },
   };
 }

@@ -4,19 +4,10 @@ import { MemoryAttachmentStore } from '../../src/channels/directline/attachment-
 import { DirectLineService } from '../../src/channels/directline/conversation-service';
 import { MemoryRateLimiter } from '../../src/channels/directline/rate-limiter';
 import { RedisActivityLog } from '../../src/channels/directline/redis-activity-log';
-import {
-  closeRedis,
-  connectRedis,
-  isStorageUnavailable,
-  type RedisClient,
-} from '../../src/storage/redis-client';
+import { isStorageUnavailable } from '../../src/storage/redis-client';
 import { testLogger } from '../helpers/quiet-logger';
 import { waitFor } from '../helpers/server';
-import {
-  describeWithRedisServer,
-  startRestartableRedis,
-  type RestartableRedis,
-} from '../helpers/restartable-redis';
+import { describeWithRedisServer, useRestartableRedis } from '../helpers/restartable-redis';
 
 const shopper = { id: 'shopper-1' };
 
@@ -79,18 +70,10 @@ describe('Direct Line retries of the same client activity (memory log)', () => {
 });
 
 describeWithRedisServer('Direct Line when Redis dies in the middle of a turn', () => {
-  let redis: RestartableRedis;
-  let client: RedisClient;
-  beforeAll(async () => {
-    redis = await startRestartableRedis();
-    client = await connectRedis(redis.url, testLogger());
-  });
-  afterAll(async () => {
-    await closeRedis(client);
-    await redis.dispose();
-  });
+  const own = useRestartableRedis();
 
   it('refuses with a retryable error, then answers the retried message once when Redis is back', async () => {
+    const { redis, client } = own;
     const log = new RedisActivityLog(client, { prefix: 'kefu-retry-test:', logger: testLogger() });
     const bot = echoBot();
     const directLine = service(log, bot);

@@ -2,14 +2,15 @@ import { RedisRateLimiter } from '../../src/channels/directline/redis-rate-limit
 import { MAX_TRANSCRIPT_RECORDS } from '../../src/storage/conversation-log';
 import type { RedisClient } from '../../src/storage/redis-client';
 import { RedisConversationLog } from '../../src/storage/redis-conversation-log';
+import { loadScripts } from '../../src/storage/redis-script';
 import { describeRedis, useRedis } from '../helpers/redis';
 
-/** The client with its `eval` calls passed through `around`, which runs the real call with `run()`. */
+/** The client with its script calls (`eval`, `evalSha`) passed through `around`, which runs the real call with `run()`. */
 function interceptEval(redis: RedisClient, around: (run: () => unknown) => unknown): RedisClient {
   return new Proxy(redis, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (property !== 'eval' || typeof value !== 'function') return value;
+      if ((property !== 'eval' && property !== 'evalSha') || typeof value !== 'function') return value;
       return (...args: unknown[]) =>
         around(() => (value as (...a: unknown[]) => unknown).apply(target, args));
     },
@@ -19,6 +20,8 @@ function interceptEval(redis: RedisClient, around: (run: () => unknown) => unkno
 describeRedis('Redis rate limiter and transcript (one script per call)', () => {
   const redis = useRedis('counters');
   const client = () => redis.client as unknown as RedisClient;
+  // As connectRedis does on every connection: the counted calls below are then one EVALSHA each.
+  beforeAll(() => loadScripts(client()));
 
   it('shares one allowance between instances, refuses past it, and lets the window key expire', async () => {
     const now = 20 * 60_000 + 50_000; // 50 s into a minute

@@ -10,6 +10,7 @@ import {
   type ActivityPage,
   type LoggedActivity,
 } from './activity-log';
+import { RedisScript } from '../../storage/redis-script';
 
 /**
  * Numbers the activity and appends it in one step, so two instances appending to one conversation cannot
@@ -19,7 +20,7 @@ import {
  * sequence, negated: checked and recorded in the same script, so a retry racing its original on another
  * instance is still one message.
  */
-const APPEND = `
+const APPEND = new RedisScript(`
 if KEYS[4] then
   local known = redis.call('GET', KEYS[4])
   if known then return -tonumber(known) end
@@ -30,7 +31,7 @@ if KEYS[4] then redis.call('SET', KEYS[4], sequence, 'EX', ARGV[4]) end
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('PUBLISH', KEYS[3], sequence)
-return sequence`;
+return sequence`);
 
 /**
  * How long a client activity id is remembered: retries come within seconds or minutes, and a key per
@@ -132,7 +133,7 @@ export class RedisActivityLog implements ActivityLog {
       keys.push(this.keys.key('client', conversationId, clientActivityId));
       args.push(String(Math.min(this.ttlSeconds, CLIENT_ID_TTL_SECONDS)));
     }
-    return Number(await this.redis.eval(APPEND, { keys, arguments: args }));
+    return Number(await APPEND.run(this.redis, { keys, arguments: args }));
   }
 
   private streamKey(conversationId: string): string {

@@ -1,11 +1,12 @@
 import type { RedisClient } from '../../storage/redis-client';
 import { RATE_WINDOW_MS } from './rate-limiter';
+import { RedisScript } from '../../storage/redis-script';
 
 /**
  * Adds each key's hits and starts the expiry of a key it created, for many keys in one call. A key's
  * count after the batch comes back per key; the hits of the batch get the counts below it in turn.
  */
-const ADD_HITS = `
+const ADD_HITS = new RedisScript(`
 local ttl = ARGV[1]
 local counts = {}
 for i, key in ipairs(KEYS) do
@@ -14,7 +15,7 @@ for i, key in ipairs(KEYS) do
   if count == added then redis.call('PEXPIRE', key, ttl) end
   counts[i] = count
 end
-return counts`;
+return counts`);
 
 /** A window key outlives its minute, so its count is there until the window is over on every instance. */
 const WINDOW_KEY_TTL_MS = String(RATE_WINDOW_MS * 2);
@@ -81,7 +82,7 @@ export class RedisHitCounter {
   private async send(entries: Array<[string, PendingKey]>): Promise<void> {
     try {
       // The script returns one integer per key, in KEYS order.
-      const counts = (await this.redis.eval(ADD_HITS, {
+      const counts = (await ADD_HITS.run(this.redis, {
         keys: entries.map(([key]) => key),
         arguments: [WINDOW_KEY_TTL_MS, ...entries.map(([, entry]) => String(entry.hits.length))],
       })) as unknown as number[];
