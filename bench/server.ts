@@ -35,6 +35,7 @@ import {
 } from './lib/processes';
 import { RedisStats } from './lib/redis-stats';
 import { readCpuTimes, stealShare } from './lib/cpu-steal';
+import { eventLoopLagMaxMs } from './lib/event-loop-lag';
 import { Report, TARGET_LABELS, errorCount, type Cell, type PhaseKind, type TargetKey } from './lib/report';
 import { startRoundRobinProxy, type RoundRobinProxy } from './lib/round-robin-proxy';
 
@@ -211,6 +212,9 @@ async function measure(
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     maxTurns: Math.ceil((MAX_TURNS_PER_SECOND * durationMs) / 1000),
   };
+  const kefuPorts = target.key === 'bare' ? [] : target.servers.map((server) => server.port);
+  // Scraping restarts each instance's lag histogram, so the scrape after the phase covers the phase only.
+  await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
   const cpuBefore = totalCpu(target);
   const machineBefore = readCpuTimes();
   const redisBefore = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
@@ -220,7 +224,9 @@ async function measure(
   const machineAfter = readCpuTimes();
   const redisAfter = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
   const callsAfter = target.redis ? await target.redis.stats.commandCalls() : undefined;
+  const loopLagMaxMs = await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
   return {
+    loopLagMaxMs,
     target: target.key,
     conversations,
     phase,

@@ -27,6 +27,8 @@ export interface Cell {
   redisCpuMs?: number;
   /** Share of the machine's CPU time stolen by the hypervisor during the phase; undefined off Linux. */
   steal?: number;
+  /** Longest event-loop delay of each kefu instance during the phase (ms); empty for the bare server. */
+  loopLagMaxMs: (number | undefined)[];
 }
 
 /** Errors of a phase that mean a shopper was let down; a reply other than the script expects is counted apart. */
@@ -132,6 +134,7 @@ export class Report {
           String(errorCount(result)),
           String(wrongCount(result)),
           cell.rss.map(mb).join('+'),
+          cell.loopLagMaxMs.map((lag) => (lag === undefined ? '–' : fixed(lag, 0))).join('+'),
           shared.cpuPerTurn,
           shared.redisPerTurn,
           shared.generatorCpu,
@@ -153,6 +156,7 @@ export class Report {
       'errors',
       'wrong',
       'RSS MB',
+      'loop lag max ms',
       'srv CPU ms/turn',
       'Redis ops/turn',
       'gen CPU',

@@ -26,9 +26,13 @@ export interface ConversationLog {
 /** Longest transcript kept per conversation: enough for any agent, bounded against a flood. */
 export const MAX_TRANSCRIPT_RECORDS = 500;
 
-/** The transcripts of the most recently active `maxConversations` conversations. */
+/**
+ * The transcripts of the most recently active `maxConversations` conversations. Lines are kept as JSON
+ * text: one object each for the garbage collector to mark instead of a record and its entities (see
+ * MemoryActivityLog), and what a reader gets is its own copy.
+ */
 export class MemoryConversationLog implements ConversationLog {
-  private readonly logs: LruMap<string, TurnRecord[]>;
+  private readonly logs: LruMap<string, string[]>;
 
   constructor(maxConversations = 20_000) {
     this.logs = new LruMap(maxConversations);
@@ -37,13 +41,13 @@ export class MemoryConversationLog implements ConversationLog {
   async append(conversationId: string, ...records: TurnRecord[]): Promise<void> {
     if (records.length === 0) return;
     const log = this.logs.get(conversationId) ?? [];
-    log.push(...records);
+    for (const record of records) log.push(JSON.stringify(record));
     if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
     this.logs.set(conversationId, log);
   }
 
   async read(conversationId: string, limit?: number): Promise<TurnRecord[]> {
     const log = this.logs.peek(conversationId) ?? [];
-    return limit === undefined ? [...log] : log.slice(-limit);
+    return (limit === undefined ? log : log.slice(-limit)).map((line) => JSON.parse(line) as TurnRecord);
   }
 }

@@ -1,4 +1,9 @@
-import { MemoryActivityLog, type ActivityLog } from '../../src/channels/directline/activity-log';
+import {
+  ACTIVITY_PAGE_SIZE,
+  MAX_LOGGED_ACTIVITIES,
+  MemoryActivityLog,
+  type ActivityLog,
+} from '../../src/channels/directline/activity-log';
 import { RedisActivityLog } from '../../src/channels/directline/redis-activity-log';
 import type { RedisClient } from '../../src/storage/redis-client';
 import { testLogger } from '../helpers/quiet-logger';
@@ -82,6 +87,41 @@ function activityLogContract(make: () => ActivityLog): void {
 describe('MemoryActivityLog', () => {
   const shared = new MemoryActivityLog();
   activityLogContract(() => shared);
+
+  it('keeps the last MAX_LOGGED_ACTIVITIES and reads across the cut by watermark, a page at a time', async () => {
+    const log = new MemoryActivityLog();
+    const total = MAX_LOGGED_ACTIVITIES + 5;
+    for (let index = 1; index <= total; index++) {
+      await log.append('long', { type: 'message', text: `m${index}` });
+    }
+    // From the start: the first five fell off, the page begins with the sixth.
+    const first = await log.read('long', 0);
+    expect(first.activities).toHaveLength(ACTIVITY_PAGE_SIZE);
+    expect(first.activities[0]).toMatchObject({ id: 'long|0000006', text: 'm6' });
+    expect(first.watermark).toBe(5 + ACTIVITY_PAGE_SIZE);
+    const next = await log.read('long', first.watermark);
+    expect(next.activities[0].text).toBe(`m${first.watermark + 1}`);
+    const tail = await log.read('long', total - 2);
+    expect(tail.activities.map((activity) => activity.text)).toEqual([`m${total - 1}`, `m${total}`]);
+    expect(tail.watermark).toBe(total);
+    expect(await log.read('long', total)).toEqual({ activities: [], watermark: total });
+    // A client id whose message was trimmed off is a new message again; a kept one is still recognised.
+    await log.appendOnce('long', 'kept', { type: 'message', text: 'once' });
+    const again = await log.appendOnce('long', 'kept', { type: 'message', text: 'once' });
+    expect(again).toMatchObject({
+      repeated: true,
+      logged: { id: `long|${String(total + 1).padStart(7, '0')}` },
+    });
+  });
+
+  it('hands readers copies: changing what was read does not change the log', async () => {
+    const log = new MemoryActivityLog();
+    const appended = await log.append('copies', { type: 'message', text: 'original' });
+    appended.text = 'changed by the caller';
+    const [read] = (await log.read('copies', 0)).activities;
+    read.text = 'changed by a reader';
+    expect((await log.read('copies', 0)).activities[0].text).toBe('original');
+  });
 });
 
 describeRedis('RedisActivityLog', () => {

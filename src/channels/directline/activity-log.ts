@@ -50,9 +50,35 @@ export function sequenceOf(id: string): number {
   return Number(id.slice(id.lastIndexOf('|') + 1));
 }
 
+/** The sequence of the conversation's first kept activity. */
+function firstSequence(conversation: MemoryConversation): number {
+  return conversation.sequence - conversation.entries.length + 1;
+}
+
+/** Where the activity numbered `sequence` is (or would be) in the conversation's entries. */
+function indexOf(conversation: MemoryConversation, sequence: number): number {
+  return sequence - firstSequence(conversation);
+}
+
+function sequenceAt(conversation: MemoryConversation, index: number): number {
+  return firstSequence(conversation) + index;
+}
+
+function parseLogged(json: string): LoggedActivity {
+  return JSON.parse(json) as LoggedActivity;
+}
+
 interface MemoryConversation {
+  /** The last sequence handed out. The log holds the activities numbered `sequence - entries.length + 1` on. */
   sequence: number;
-  entries: { sequence: number; activity: LoggedActivity }[];
+  /**
+   * Each activity as JSON text, not as the object: a held activity is a dozen small objects (accounts,
+   * conversation, channel data, actions) that every major garbage collection has to mark, and with
+   * thousands of conversations held that marking stalled the event loop for ~100 ms every few seconds
+   * under load (see README, Benchmarks). As text it is one object the collector does not look into; and
+   * a reader never shares an object with the log. Sequences are consecutive, so the array index gives them.
+   */
+  entries: string[];
   /** Client activity id → sequence, for as many activities as the log keeps. */
   clientIds: LruMap<string, number>;
 }
@@ -72,7 +98,7 @@ export class MemoryActivityLog implements ActivityLog {
     const conversation = this.touch(conversationId);
     conversation.sequence += 1;
     const logged: LoggedActivity = { ...activity, id: activityId(conversationId, conversation.sequence) };
-    conversation.entries.push({ sequence: conversation.sequence, activity: logged });
+    conversation.entries.push(JSON.stringify(logged));
     if (conversation.entries.length > MAX_LOGGED_ACTIVITIES) {
       conversation.entries.splice(0, conversation.entries.length - MAX_LOGGED_ACTIVITIES);
     }
@@ -87,20 +113,21 @@ export class MemoryActivityLog implements ActivityLog {
   ): Promise<{ logged: LoggedActivity; repeated: boolean }> {
     const known = this.conversations.peek(conversationId);
     const sequence = known?.clientIds.get(clientActivityId);
-    const earlier =
-      sequence === undefined ? undefined : known?.entries.find((entry) => entry.sequence === sequence);
-    if (earlier) return { logged: earlier.activity, repeated: true };
+    const earlier = known && sequence !== undefined ? known.entries[indexOf(known, sequence)] : undefined;
+    if (earlier !== undefined) return { logged: parseLogged(earlier), repeated: true };
     const logged = await this.append(conversationId, activity);
     this.conversations.peek(conversationId)?.clientIds.set(clientActivityId, sequenceOf(logged.id));
     return { logged, repeated: false };
   }
 
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
-    const entries = this.conversations.peek(conversationId)?.entries ?? [];
-    const page = entries.filter((entry) => entry.sequence > watermark).slice(0, limit);
+    const conversation = this.conversations.peek(conversationId);
+    if (!conversation) return { activities: [], watermark };
+    const from = Math.max(0, indexOf(conversation, watermark + 1));
+    const page = conversation.entries.slice(from, from + limit);
     return {
-      activities: page.map((entry) => entry.activity),
-      watermark: page.length > 0 ? page[page.length - 1].sequence : watermark,
+      activities: page.map(parseLogged),
+      watermark: page.length > 0 ? sequenceAt(conversation, from + page.length - 1) : watermark,
     };
   }
 
