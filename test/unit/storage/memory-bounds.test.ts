@@ -43,6 +43,16 @@ describe('memory storage stays bounded (MEMORY_CONVERSATIONS)', () => {
     expect((await log.read('c')).map((r) => r.text)).toEqual(['4', '5', '6']);
   });
 
+  it('keeps transcript lines of its own: neither the writer nor a reader can change them afterwards', async () => {
+    const log = new MemoryConversationLog(2);
+    const written = { at: new Date().toISOString(), role: 'shopper' as const, text: '我要退货' };
+    await log.append('a', written);
+    written.text = 'changed by the writer';
+    const [read] = await log.read('a');
+    read.text = 'changed by a reader';
+    expect((await log.read('a', 1))[0].text).toBe('我要退货');
+  });
+
   it('forgets the oldest conversations of a running bot, and the recent ones carry on', async () => {
     const config = loadConfig({
       MEMORY_CONVERSATIONS: '100',
