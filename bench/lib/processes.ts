@@ -1,10 +1,10 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { packageRoot } from '../../src/paths';
+import { localGet } from './local-get';
 
 /**
  * The benchmark's child processes — kefu instances, a throw-away Redis, the bare server, the load
@@ -169,15 +169,8 @@ export function forkTracked(file: string): ChildProcess {
   return track(fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
 }
 
-function healthStatus(port: number): Promise<number> {
-  return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.setTimeout(1000, () => request.destroy());
-    request.on('error', () => resolve(0));
-  });
+async function healthStatus(port: number): Promise<number> {
+  return (await localGet(port, '/healthz', 1000))?.status ?? 0;
 }
 
 /** Waits for GET /healthz to answer 200; fails at once if the process died instead. */

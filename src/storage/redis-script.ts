@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RedisClient } from './redis-client';
 
 type EvalOptions = { keys: string[]; arguments: string[] };
-export type ScriptReply = Awaited<ReturnType<RedisClient['eval']>>;
+type ScriptReply = Awaited<ReturnType<RedisClient['eval']>>;
 
 /** Every script defined in this process, so each new connection can load them before its first command. */
 const scripts = new Set<RedisScript>();
