@@ -63,11 +63,21 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
     lastError = '';
   });
   await client.connect();
-  watchdogs.set(client, new RedisWatchdog(client, logger));
+  watchRedis(client, logger);
   return client;
 }
 
 const watchdogs = new WeakMap<RedisClient, RedisWatchdog>();
+
+/**
+ * Puts a RedisWatchdog on a connection until closeRedis: connectRedis does it for its own, and a
+ * `duplicate()` (the pub/sub subscriber) needs it as much — a subscriber whose connection went silent
+ * hears no PUBLISH, so every WebSocket stream of the instance would go deaf without an error.
+ */
+export function watchRedis(client: RedisClient, logger: Logger, name = 'redis'): void {
+  watchdogs.get(client)?.stop();
+  watchdogs.set(client, new RedisWatchdog(client, logger, { name }));
+}
 
 /**
  * Notices a Redis that keeps the connection open but stops answering (a stopped or overloaded server, a
@@ -82,8 +92,20 @@ const watchdogs = new WeakMap<RedisClient, RedisWatchdog>();
  * ready again even once Redis is reachable. A client that stays not ready for `reconnectTimeoutMs` is
  * started over.
  */
+export interface RedisWatchdogOptions {
+  /** Which connection its log lines are about ('redis', 'redis subscriber'). */
+  name?: string;
+  everyMs?: number;
+  timeoutMs?: number;
+  /** Longer than node-redis's slowest attempt (3 s back-off, then a 5 s connect timeout). */
+  reconnectTimeoutMs?: number;
+}
+
 export class RedisWatchdog {
   private readonly timer: NodeJS.Timeout;
+  private readonly name: string;
+  private readonly timeoutMs: number;
+  private readonly reconnectTimeoutMs: number;
   private checking = false;
   /** When this stretch of not being ready began (ms), or the last restart in it; unset while ready. */
   private notReadySince: number | undefined;
@@ -93,12 +115,12 @@ export class RedisWatchdog {
   constructor(
     private readonly client: RedisClient,
     private readonly logger: Logger,
-    everyMs = 1000,
-    private readonly timeoutMs = REDIS_ANSWER_TIMEOUT_MS,
-    /** Longer than node-redis's slowest attempt (3 s back-off, then a 5 s connect timeout). */
-    private readonly reconnectTimeoutMs = REDIS_RECONNECT_TIMEOUT_MS,
+    options: RedisWatchdogOptions = {},
   ) {
-    this.timer = setInterval(() => void this.check(), everyMs);
+    this.name = options.name ?? 'redis';
+    this.timeoutMs = options.timeoutMs ?? REDIS_ANSWER_TIMEOUT_MS;
+    this.reconnectTimeoutMs = options.reconnectTimeoutMs ?? REDIS_RECONNECT_TIMEOUT_MS;
+    this.timer = setInterval(() => void this.check(), options.everyMs ?? 1000);
     this.timer.unref();
   }
 
@@ -144,7 +166,7 @@ export class RedisWatchdog {
     if (!this.restartLogged) {
       this.logger.warn(
         { timeoutMs: this.reconnectTimeoutMs },
-        'redis connection not ready within the timeout: starting the connection over (logged once per outage)',
+        `${this.name} connection not ready within the timeout: starting the connection over (logged once per outage)`,
       );
       this.restartLogged = true;
     }
@@ -154,7 +176,7 @@ export class RedisWatchdog {
   private reconnect(): void {
     this.logger.warn(
       { timeoutMs: this.timeoutMs },
-      'redis did not answer within the timeout: dropping the connection and reconnecting',
+      `${this.name} did not answer within the timeout: dropping the connection and reconnecting`,
     );
     this.restart();
   }
@@ -162,7 +184,7 @@ export class RedisWatchdog {
   private restart(): void {
     this.client.destroy();
     this.client.connect().catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'redis reconnect failed');
+      this.logger.warn({ err: error }, `${this.name} reconnect failed`);
     });
   }
 }

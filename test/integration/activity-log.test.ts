@@ -55,6 +55,15 @@ function activityLogContract(make: () => ActivityLog): void {
     expect((await log.read(id, 0)).activities.map((activity) => activity.text)).toEqual(['mine']);
   });
 
+  it('knows the client ids appendOnce recorded, per conversation', async () => {
+    expect(await log.knows(id, 'c-1')).toBe(false);
+    await log.appendOnce(id, 'c-1', message('once'));
+    await log.append(id, message('no client id'));
+    expect(await log.knows(id, 'c-1')).toBe(true);
+    expect(await log.knows(id, 'c-2')).toBe(false);
+    expect(await log.knows(`${id}-other`, 'c-1')).toBe(false);
+  });
+
   it('tells watchers of a conversation about each append, until they stop watching', async () => {
     let calls = 0;
     const appended = new Promise<void>((resolve) => {

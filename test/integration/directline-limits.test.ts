@@ -111,6 +111,36 @@ describe('Direct Line endpoint: tokens, limits and refusals', () => {
     expect((await say(other.conversationId, other.token, { type: 'message', text: 'hi' })).status).toBe(200);
   });
 
+  it('does not refuse a retry of a message it accepted once the limit is reached, but refuses a new one', async () => {
+    const { token, conversationId } = await conversation();
+    const message = (text: string, clientActivityID: string) => ({
+      type: 'message',
+      text,
+      channelData: { clientActivityID },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const accepted = await say(conversationId, token, message(`hello ${i}`, `retry-${i}`));
+      expect(accepted.status).toBe(200);
+      ids.push((accepted.body as { id: string }).id);
+    }
+    // The client never got the answer to its last message and sends it again, now over the limit.
+    const retried = await say(conversationId, token, message('hello 3', 'retry-3'));
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ id: ids[3] });
+    const fresh = await say(conversationId, token, message('something new', 'retry-4'));
+    expect(fresh.status).toBe(429);
+    // Said once, answered once.
+    const read = await getJson(`${directLine}/conversations/${conversationId}/activities`, token);
+    const activities = (read.body as { activities: Array<{ id: string; text?: string; replyToId?: string }> })
+      .activities;
+    expect(activities.filter((activity) => activity.text === 'hello 3')).toHaveLength(1);
+    expect(activities.filter((activity) => activity.replyToId === ids[3]).length).toBeGreaterThan(0);
+    const replies = activities.filter((activity) => activity.replyToId === ids[3]);
+    expect(new Set(replies.map((activity) => activity.id)).size).toBe(replies.length);
+    expect(activities.some((activity) => activity.text === 'something new')).toBe(false);
+  });
+
   it('answers 401 without a token, 403 for a bad one, and never a stack trace', async () => {
     const { conversationId } = await conversation();
     const none = await getJson(`${directLine}/conversations/${conversationId}/activities`);

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../../src/log/logger';
-import { closeRedis, connectRedis, REDIS_RECONNECT_TIMEOUT_MS } from '../../src/storage/redis-client';
+import { RedisActivityLog } from '../../src/channels/directline/redis-activity-log';
+import {
+  closeRedis,
+  connectRedis,
+  REDIS_ANSWER_TIMEOUT_MS,
+  REDIS_RECONNECT_TIMEOUT_MS,
+} from '../../src/storage/redis-client';
 import { describeRedis, useRedis } from '../helpers/redis';
 import { startStallingProxy, type StallingProxy } from '../helpers/stalling-proxy';
 
@@ -54,4 +60,71 @@ describeRedis('a Redis connection that opens and then goes silent', () => {
       await closeRedis(client);
     }
   }, 40_000);
+});
+
+describeRedis('a pub/sub subscriber connection that goes silent', () => {
+  const redis = useRedis('subscriber-silent');
+  let proxy: StallingProxy | undefined;
+
+  afterEach(async () => {
+    await proxy?.close();
+  });
+
+  it('is dropped and reconnected by its own watchdog, and the watchers then hear what they missed', async () => {
+    const target = new URL(redis.url);
+    proxy = await startStallingProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'warn',
+      pretty: false,
+      destination: { write: (line: string) => lines.push(line) },
+    });
+    // This instance's connections go through the proxy: the first is its command connection.
+    const client = await connectRedis(`redis://127.0.0.1:${proxy.port}`, logger);
+    const listening = new RedisActivityLog(client, { prefix: redis.prefix, logger });
+    // Another instance, straight to Redis, whose appends this one should hear of.
+    const otherClient = await connectRedis(redis.url, logger);
+    const other = new RedisActivityLog(otherClient, { prefix: redis.prefix, logger });
+    const conversationId = 'subscriber-silent-1';
+    let wakes = 0;
+    try {
+      const unwatch = await listening.watch(conversationId, () => (wakes += 1));
+      expect(proxy.forwardedConnections).toBe(2);
+      await other.append(conversationId, { type: 'message', text: 'heard' });
+      await until('the first append to be heard', () => wakes === 1, 5_000);
+
+      // The subscriber's connection goes silent; the command connection is untouched.
+      proxy.freeze(1);
+      const frozenAt = Date.now();
+      await other.append(conversationId, { type: 'message', text: 'missed while silent' });
+      await sleep(500);
+      expect(wakes).toBe(1);
+
+      // Dropped after the answer timeout and reconnected through the proxy: the watcher is woken to read.
+      await until(
+        'the watcher to be woken after the reconnect',
+        () => wakes >= 2,
+        REDIS_ANSWER_TIMEOUT_MS + 8_000,
+      );
+      expect(Date.now() - frozenAt).toBeGreaterThanOrEqual(REDIS_ANSWER_TIMEOUT_MS - 1_000);
+      const read = await listening.read(conversationId, 1);
+      expect(read.activities.map((activity) => activity.text)).toEqual(['missed while silent']);
+      expect(lines.some((line) => line.includes('redis subscriber did not answer within the timeout'))).toBe(
+        true,
+      );
+      // The command connection answered all along: only the subscriber was started over.
+      expect(lines.some((line) => line.includes('"redis did not answer'))).toBe(false);
+
+      // And it hears appends again.
+      const before = wakes;
+      await other.append(conversationId, { type: 'message', text: 'heard again' });
+      await until('an append after the reconnect to be heard', () => wakes > before, 5_000);
+      await unwatch();
+    } finally {
+      await listening.close();
+      await other.close();
+      await closeRedis(client);
+      await closeRedis(otherClient);
+    }
+  }, 30_000);
 });

@@ -29,6 +29,8 @@ export interface ActivityLog {
     clientActivityId: string,
     activity: Partial<Activity>,
   ): Promise<{ logged: LoggedActivity; repeated: boolean }>;
+  /** Whether an activity with this client id was appended to the conversation (as appendOnce remembers them). */
+  knows(conversationId: string, clientActivityId: string): Promise<boolean>;
   /** Activities after `watermark`, oldest first, at most `limit`. */
   read(conversationId: string, watermark: number, limit?: number): Promise<ActivityPage>;
   /** Calls `onAppend` whenever an activity is appended to the conversation (here or on another instance). */
@@ -118,6 +120,10 @@ export class MemoryActivityLog implements ActivityLog {
     const logged = await this.append(conversationId, activity);
     this.conversations.peek(conversationId)?.clientIds.set(clientActivityId, sequenceOf(logged.id));
     return { logged, repeated: false };
+  }
+
+  async knows(conversationId: string, clientActivityId: string): Promise<boolean> {
+    return this.conversations.peek(conversationId)?.clientIds.peek(clientActivityId) !== undefined;
   }
 
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {

@@ -109,7 +109,7 @@ export class DirectLineService {
   ): Promise<LoggedActivity> {
     this.checkLength(input.text);
     await this.batch.next();
-    await this.checkRate(conversationId);
+    await this.checkRate(conversationId, clientActivityIdOf(input));
     return this.serialize(conversationId, async () => {
       const activity: Partial<Activity> = {
         ...input,
@@ -213,9 +213,23 @@ export class DirectLineService {
     }
   }
 
-  private async checkRate(conversationId: string): Promise<void> {
+  /**
+   * The per-conversation limit. A retry of a message already accepted is let through over it: its first
+   * POST went through and only the answer was lost, and a 429 now would tell the shopper's client the
+   * message failed although the bot has it (the retry is answered with the same id, no second turn). The
+   * log is asked only when the limit is reached, so a turn within it costs no extra lookup; the retry
+   * still counts toward the minute.
+   */
+  private async checkRate(conversationId: string, clientActivityId: string | undefined): Promise<void> {
     const decision = await this.options.rateLimiter.hit(`${DIRECT_LINE_CHANNEL_ID}:${conversationId}`);
-    if (!decision.allowed) throw channelErrors.tooManyActivities(decision.retryAfterSeconds);
+    if (decision.allowed) return;
+    if (
+      clientActivityId !== undefined &&
+      (await this.options.activityLog.knows(conversationId, clientActivityId))
+    ) {
+      return;
+    }
+    throw channelErrors.tooManyActivities(decision.retryAfterSeconds);
   }
 
   private envelope(conversationId: string, shopper: ShopperAccount): Partial<Activity> {

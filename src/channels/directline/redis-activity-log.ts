@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../../log/logger';
 import { Keyspace } from '../../storage/keyspace';
-import type { RedisClient } from '../../storage/redis-client';
+import { closeRedis, watchRedis, type RedisClient } from '../../storage/redis-client';
 import {
   ACTIVITY_PAGE_SIZE,
   activityId,
@@ -83,6 +83,10 @@ export class RedisActivityLog implements ActivityLog {
     return { logged: earlier ?? { ...activity, id: activityId(conversationId, sequence) }, repeated: true };
   }
 
+  async knows(conversationId: string, clientActivityId: string): Promise<boolean> {
+    return (await this.redis.exists(this.clientKey(conversationId, clientActivityId))) === 1;
+  }
+
   async read(conversationId: string, watermark: number, limit = ACTIVITY_PAGE_SIZE): Promise<ActivityPage> {
     const entries = await this.redis.xRange(this.streamKey(conversationId), `0-${watermark + 1}`, '+', {
       COUNT: limit,
@@ -114,7 +118,7 @@ export class RedisActivityLog implements ActivityLog {
     this.detach = undefined;
     const subscriber = await this.subscriber?.catch(() => undefined);
     this.subscriber = undefined;
-    if (subscriber?.isOpen) await subscriber.close();
+    if (subscriber) await closeRedis(subscriber);
   }
 
   /** The APPEND script: the new activity's sequence, or minus the earlier one's for a known client id. */
@@ -130,10 +134,14 @@ export class RedisActivityLog implements ActivityLog {
     ];
     const args = [JSON.stringify(activity), String(MAX_LOGGED_ACTIVITIES), String(this.ttlSeconds)];
     if (clientActivityId !== undefined) {
-      keys.push(this.keys.key('client', conversationId, clientActivityId));
+      keys.push(this.clientKey(conversationId, clientActivityId));
       args.push(String(Math.min(this.ttlSeconds, CLIENT_ID_TTL_SECONDS)));
     }
     return Number(await APPEND.run(this.redis, { keys, arguments: args }));
+  }
+
+  private clientKey(conversationId: string, clientActivityId: string): string {
+    return this.keys.key('client', conversationId, clientActivityId);
   }
 
   private streamKey(conversationId: string): string {
@@ -152,6 +160,8 @@ export class RedisActivityLog implements ActivityLog {
         this.options.logger.warn({ err: error }, 'redis subscriber connection problem'),
       );
       await subscriber.connect();
+      // Its own watchdog: a subscriber only listens, so nothing else would notice its connection going silent.
+      watchRedis(subscriber, this.options.logger, 'redis subscriber');
       // Back after an outage (subscriptions restored): appends published while this connection was down
       // reached nobody, so every watcher reads from its watermark once, as if told of an append — when
       // both connections are back, or the read would fail and close the shopper's stream for nothing.
