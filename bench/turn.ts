@@ -37,6 +37,17 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** Heap in use after full collections, when the script runs with --expose-gc (npm run bench:turn does). */
+function collectedHeap(): number | undefined {
+  if (typeof global.gc !== 'function') return undefined;
+  global.gc();
+  global.gc();
+  return process.memoryUsage().heapUsed;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig({
     RATE_LIMIT_PER_MINUTE: '10000',
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
   const problems = new ErrorTally();
   let sent = 0;
   let conversations = 0;
+  let opened = 0;
+  const heapBaseline = collectedHeap();
 
   const shopper = async (index: number, phase: string): Promise<void> => {
     for (let round = 0; sent < TURNS; round++) {
@@ -55,6 +68,7 @@ async function main(): Promise<void> {
       const conversationId = service.newConversationId();
       await service.start(conversationId, { id: userId });
       conversations += 1;
+      opened += 1;
       const accepted: AcceptedTurn[] = [];
       for (const [step, { text, expect }] of script.steps.entries()) {
         if (sent >= TURNS) break;
@@ -104,6 +118,17 @@ async function main(): Promise<void> {
   console.log(`settings: ${CONVERSATIONS} concurrent conversations, ${TURNS} turns per phase`);
   await phase('warm-up');
   await phase('measured');
+  // What the conversations of both phases leave behind, once the turns' garbage is gone: busy conversations
+  // (a whole script each, its Direct Line log, transcript and state), where bench:memory holds idle ones.
+  const heldHeap = collectedHeap();
+  if (heapBaseline !== undefined && heldHeap !== undefined) {
+    const held = Math.min(opened, config.memoryConversations);
+    const { rss } = process.memoryUsage();
+    console.log(
+      `held after a full GC: ${held} conversations (of ${opened} opened; MEMORY_CONVERSATIONS ${config.memoryConversations}), ` +
+        `heap ${mb(heldHeap)} MB (${kb((heldHeap - heapBaseline) / held)} KB each), RSS ${mb(rss)} MB`,
+    );
+  }
   const total = problems.total();
   console.log(total === 0 ? 'replies: all as the scripts expect' : `replies: ${total} problems`);
   for (const [kind, count] of Object.entries(problems.counts)) {

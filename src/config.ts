@@ -84,7 +84,7 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(100).max(10000000).default(20000),
     allowed: 'a whole number from 100 to 10000000',
     description:
-      'Without Redis: how many conversations (state, transcript, Direct Line log, finished handoffs) are kept in memory, and as many tickets; the ones idle the longest are forgotten first, so memory stays bounded (about 20 KB each). Ignored with REDIS_URL, where conversations expire after 30 days.',
+      'Without Redis: how many conversations (state, transcript, Direct Line log, finished handoffs) are kept in memory, and as many tickets; the ones idle the longest are forgotten first, so memory stays bounded (10–15 KB of heap each, measured by bench:memory and bench:turn; the process’s RSS under load runs well above that, see README, Benchmarks). Ignored with REDIS_URL, where conversations expire after 30 days.',
     defaultText: '20000',
   }),
   keyPrefix: setting({
