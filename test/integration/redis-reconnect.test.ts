@@ -1,6 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../../src/log/logger';
-import { RedisActivityLog } from '../../src/channels/directline/redis-activity-log';
+import {
+  RedisActivityLog,
+  SUBSCRIBER_WAIT_MS,
+  SubscriberUnavailableError,
+} from '../../src/channels/directline/redis-activity-log';
 import {
   closeRedis,
   connectRedis,
@@ -18,23 +22,60 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
   }
 }
 
-describeRedis('a Redis connection that opens and then goes silent', () => {
-  const redis = useRedis('reconnect');
+/** A proxy in front of the test Redis for each test, closed after it. */
+function useProxyToRedis(redis: { url: string }): () => Promise<StallingProxy> {
   let proxy: StallingProxy | undefined;
-
   afterEach(async () => {
     await proxy?.close();
+    proxy = undefined;
   });
-
-  it('is started over, so kefu is back on Redis once the path is, instead of waiting on it for ever', async () => {
+  return async () => {
     const target = new URL(redis.url);
     proxy = await startStallingProxy({ host: target.hostname, port: Number(target.port || 6379) });
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'warn',
-      pretty: false,
-      destination: { write: (line: string) => lines.push(line) },
-    });
+    return proxy;
+  };
+}
+
+/** A logger at warn whose lines the test can read. */
+function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger({
+    level: 'warn',
+    pretty: false,
+    destination: { write: (line: string) => lines.push(line) },
+  });
+  return { logger, lines };
+}
+
+/**
+ * Two instances' activity logs: `listening`, whose connections go through the proxy (its first is the
+ * command connection, the subscriber the next), and `other`, straight to Redis, whose appends it should hear of.
+ */
+async function twoInstances(
+  proxy: StallingProxy,
+  redis: { url: string; prefix: string },
+  logger: ReturnType<typeof createLogger>,
+) {
+  const client = await connectRedis(`redis://127.0.0.1:${proxy.port}`, logger);
+  const listening = new RedisActivityLog(client, { prefix: redis.prefix, logger });
+  const otherClient = await connectRedis(redis.url, logger);
+  const other = new RedisActivityLog(otherClient, { prefix: redis.prefix, logger });
+  const closeBoth = async () => {
+    await listening.close();
+    await other.close();
+    await closeRedis(client);
+    await closeRedis(otherClient);
+  };
+  return { client, listening, other, closeBoth };
+}
+
+describeRedis('a Redis connection that opens and then goes silent', () => {
+  const redis = useRedis('reconnect');
+  const openProxy = useProxyToRedis(redis);
+
+  it('is started over, so kefu is back on Redis once the path is, instead of waiting on it for ever', async () => {
+    const proxy = await openProxy();
+    const { logger, lines } = capturingLogger();
     const client = await connectRedis(`redis://127.0.0.1:${proxy.port}`, logger);
     const key = `${redis.prefix}reconnect`;
     try {
@@ -43,7 +84,7 @@ describeRedis('a Redis connection that opens and then goes silent', () => {
       // The connection drops; the client's reconnect opens a connection that never answers its handshake.
       proxy.stall();
       const stalledAt = Date.now();
-      await until('a reconnect to open onto the silent path', () => proxy!.stalledConnections >= 1, 5_000);
+      await until('a reconnect to open onto the silent path', () => proxy.stalledConnections >= 1, 5_000);
       expect(client.isReady).toBe(false);
       // Meanwhile commands fail at once (a 503 for the shopper) rather than wait.
       await expect(client.get(key)).rejects.toThrow();
@@ -64,27 +105,12 @@ describeRedis('a Redis connection that opens and then goes silent', () => {
 
 describeRedis('a pub/sub subscriber connection that goes silent', () => {
   const redis = useRedis('subscriber-silent');
-  let proxy: StallingProxy | undefined;
-
-  afterEach(async () => {
-    await proxy?.close();
-  });
+  const openProxy = useProxyToRedis(redis);
 
   it('is dropped and reconnected by its own watchdog, and the watchers then hear what they missed', async () => {
-    const target = new URL(redis.url);
-    proxy = await startStallingProxy({ host: target.hostname, port: Number(target.port || 6379) });
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: 'warn',
-      pretty: false,
-      destination: { write: (line: string) => lines.push(line) },
-    });
-    // This instance's connections go through the proxy: the first is its command connection.
-    const client = await connectRedis(`redis://127.0.0.1:${proxy.port}`, logger);
-    const listening = new RedisActivityLog(client, { prefix: redis.prefix, logger });
-    // Another instance, straight to Redis, whose appends this one should hear of.
-    const otherClient = await connectRedis(redis.url, logger);
-    const other = new RedisActivityLog(otherClient, { prefix: redis.prefix, logger });
+    const proxy = await openProxy();
+    const { logger, lines } = capturingLogger();
+    const { listening, other, closeBoth } = await twoInstances(proxy, redis, logger);
     const conversationId = 'subscriber-silent-1';
     let wakes = 0;
     try {
@@ -121,10 +147,47 @@ describeRedis('a pub/sub subscriber connection that goes silent', () => {
       await until('an append after the reconnect to be heard', () => wakes > before, 5_000);
       await unwatch();
     } finally {
-      await listening.close();
-      await other.close();
-      await closeRedis(client);
-      await closeRedis(otherClient);
+      await closeBoth();
     }
   }, 30_000);
+});
+
+describeRedis('the first WebSocket watch while Redis cannot be reached', () => {
+  const redis = useRedis('subscriber-first');
+  const openProxy = useProxyToRedis(redis);
+
+  it('fails within the wait (the stream closes, the client retries) and works once Redis is back', async () => {
+    const proxy = await openProxy();
+    const logger = createLogger({ level: 'silent', pretty: false });
+    const { client, listening, other, closeBoth } = await twoInstances(proxy, redis, logger);
+    const conversationId = 'subscriber-first-1';
+    try {
+      // Every connection through the proxy opens and then hears nothing: the subscriber's first
+      // handshake gets no answer, which node-redis would wait on for ever.
+      proxy.stall();
+      const startedAt = Date.now();
+      await expect(listening.watch(conversationId, () => undefined)).rejects.toBeInstanceOf(
+        SubscriberUnavailableError,
+      );
+      const waited = Date.now() - startedAt;
+      expect(waited).toBeGreaterThanOrEqual(SUBSCRIBER_WAIT_MS - 100);
+      expect(waited).toBeLessThan(SUBSCRIBER_WAIT_MS + 2_000);
+
+      // The path is back; the stuck handshake is started over by the subscriber's watchdog.
+      proxy.forward();
+      let wakes = 0;
+      let unwatch: (() => Promise<void>) | undefined;
+      const deadline = Date.now() + REDIS_RECONNECT_TIMEOUT_MS + 15_000;
+      while (!unwatch) {
+        if (Date.now() > deadline) throw new Error('the subscriber never became ready');
+        unwatch = await listening.watch(conversationId, () => (wakes += 1)).catch(() => undefined);
+      }
+      await until('the command connection to be ready', () => client.isReady, 15_000);
+      await other.append(conversationId, { type: 'message', text: 'heard' });
+      await until('the append to be heard', () => wakes >= 1, 5_000);
+      await unwatch();
+    } finally {
+      await closeBoth();
+    }
+  }, 60_000);
 });

@@ -39,6 +39,17 @@ return sequence`);
  */
 const CLIENT_ID_TTL_SECONDS = 24 * 3600;
 
+/** How long a new watch waits for the subscriber connection to be ready before it fails as unavailable. */
+export const SUBSCRIBER_WAIT_MS = 5000;
+
+/** The subscriber connection is not ready: Redis is down or unreachable; the client may retry. */
+export class SubscriberUnavailableError extends Error {
+  constructor(waitedMs: number) {
+    super(`the redis subscriber connection was not ready within ${waitedMs} ms`);
+    this.name = 'SubscriberUnavailableError';
+  }
+}
+
 export interface RedisActivityLogOptions {
   prefix: string;
   /** A conversation untouched this long is forgotten. */
@@ -50,7 +61,7 @@ export interface RedisActivityLogOptions {
 export class RedisActivityLog implements ActivityLog {
   private readonly keys: Keyspace;
   private readonly ttlSeconds: number;
-  private subscriber: Promise<RedisClient> | undefined;
+  private subscriber: RedisClient | undefined;
   /** Every watcher's callback, to wake them all when the subscriber reconnects. */
   private readonly watchers = new Set<() => void>();
   private detach: (() => void) | undefined;
@@ -102,7 +113,7 @@ export class RedisActivityLog implements ActivityLog {
   }
 
   async watch(conversationId: string, onAppend: () => void): Promise<() => Promise<void>> {
-    const subscriber = await this.connectSubscriber();
+    const subscriber = await this.readySubscriber();
     const channel = this.channel(conversationId);
     const listener = () => onAppend();
     await subscriber.subscribe(channel, listener);
@@ -116,7 +127,7 @@ export class RedisActivityLog implements ActivityLog {
   async close(): Promise<void> {
     this.detach?.();
     this.detach = undefined;
-    const subscriber = await this.subscriber?.catch(() => undefined);
+    const subscriber = this.subscriber;
     this.subscriber = undefined;
     if (subscriber) await closeRedis(subscriber);
   }
@@ -152,28 +163,57 @@ export class RedisActivityLog implements ActivityLog {
     return this.keys.key('appended', conversationId);
   }
 
-  /** One subscriber connection per process, opened when the first WebSocket needs it. */
-  private connectSubscriber(): Promise<RedisClient> {
-    this.subscriber ??= (async () => {
-      const subscriber = this.redis.duplicate();
-      subscriber.on('error', (error: Error) =>
-        this.options.logger.warn({ err: error }, 'redis subscriber connection problem'),
-      );
-      await subscriber.connect();
-      // Its own watchdog: a subscriber only listens, so nothing else would notice its connection going silent.
-      watchRedis(subscriber, this.options.logger, 'redis subscriber');
-      // Back after an outage (subscriptions restored): appends published while this connection was down
-      // reached nobody, so every watcher reads from its watermark once, as if told of an append — when
-      // both connections are back, or the read would fail and close the shopper's stream for nothing.
-      const wakeAll = () => {
-        if (!subscriber.isReady || !this.redis.isReady) return;
-        for (const wake of [...this.watchers]) wake();
+  /**
+   * The process's one subscriber connection, opened when the first WebSocket needs it, and ready: a watch
+   * waits for it at most SUBSCRIBER_WAIT_MS. Redis down or unreachable then fails the watch (the stream
+   * closes with 1011 and the client reconnects with its watermark) instead of leaving a socket open that
+   * hears nothing — while the connection goes on trying in the background, for the next watch.
+   */
+  private async readySubscriber(): Promise<RedisClient> {
+    const subscriber = (this.subscriber ??= this.openSubscriber());
+    if (subscriber.isReady) return subscriber;
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
       };
-      subscriber.on('ready', wakeAll);
-      this.redis.on('ready', wakeAll);
-      this.detach = () => this.redis.off('ready', wakeAll);
-      return subscriber;
-    })();
-    return this.subscriber;
+      const timer = setTimeout(() => {
+        subscriber.off('ready', onReady);
+        reject(new SubscriberUnavailableError(SUBSCRIBER_WAIT_MS));
+      }, SUBSCRIBER_WAIT_MS);
+      subscriber.once('ready', onReady);
+    });
+    return subscriber;
+  }
+
+  private openSubscriber(): RedisClient {
+    const { logger } = this.options;
+    const subscriber = this.redis.duplicate();
+    let lastError = '';
+    subscriber.on('error', (error: Error) => {
+      // Each reconnect attempt repeats the failure; one line per distinct message is enough.
+      if (error.message !== lastError) logger.warn({ err: error }, 'redis subscriber connection problem');
+      lastError = error.message;
+    });
+    // Its own watchdog, from the start: a subscriber only listens, so nothing else would notice its
+    // connection going silent — nor a first handshake that never gets an answer (node-redis times only
+    // the TCP connect), which would otherwise leave it connecting for ever.
+    watchRedis(subscriber, logger, 'redis subscriber');
+    // Back after an outage (subscriptions restored): appends published while this connection was down
+    // reached nobody, so every watcher reads from its watermark once, as if told of an append — when
+    // both connections are back, or the read would fail and close the shopper's stream for nothing.
+    const wakeAll = () => {
+      lastError = '';
+      if (!subscriber.isReady || !this.redis.isReady) return;
+      for (const wake of [...this.watchers]) wake();
+    };
+    subscriber.on('ready', wakeAll);
+    this.redis.on('ready', wakeAll);
+    this.detach = () => this.redis.off('ready', wakeAll);
+    // It retries by itself until it is ready; a connect cut short by the watchdog's restart rejects here.
+    subscriber.connect().catch((error: unknown) => {
+      logger.debug({ err: error }, 'redis subscriber connect attempt ended');
+    });
+    return subscriber;
   }
 }
