@@ -41,12 +41,51 @@ function createRedisClient(url: string) {
 
 export type RedisClient = ReturnType<typeof createRedisClient>;
 
+/** How long `kefu start` waits for Redis before it serves without it (503s) while it goes on trying. */
+export const REDIS_STARTUP_WAIT_MS = 5000;
+
+/** Where a Redis URL points, without the password it may hold: for log lines. */
+export function redisUrlForLogs(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an unparsable redis URL';
+  }
+}
+
+/** Resolves true once the client is ready, false when it is not within `waitMs`. */
+export function readyWithin(client: RedisClient, waitMs: number): Promise<boolean> {
+  if (client.isReady) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      resolve(false);
+    }, waitMs);
+    client.once('ready', onReady);
+  });
+}
+
 /**
  * Connects to Redis with a reconnect strategy that never gives up, so a Redis restart is a pause,
  * not a crash. Errors are logged (rate-limited by node-redis's own reconnect back-off) instead of thrown
  * from the event emitter, which would otherwise bring the process down.
+ *
+ * A Redis that is not there yet (started after kefu, a network still coming up, a mistyped URL) does not
+ * hold up the start for ever: after `startupWaitMs` the client is returned not ready, so the server listens
+ * and answers as during any outage (503 `storage_unavailable`, /healthz degraded, with a log line that
+ * says so) while it keeps trying in the background.
  */
-export async function connectRedis(url: string, logger: Logger): Promise<RedisClient> {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  startupWaitMs = REDIS_STARTUP_WAIT_MS,
+): Promise<RedisClient> {
   const client = createRedisClient(url);
   let lastError = '';
   client.on('error', (error: Error) => {
@@ -62,8 +101,16 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
     if (lastError) logger.info('redis connection restored');
     lastError = '';
   });
-  await client.connect();
+  // Before the first connect: a first handshake that never gets an answer is started over too.
   watchRedis(client, logger);
+  // It retries by itself until it is ready; an attempt cut short by the watchdog's restart rejects here.
+  client.connect().catch((error: unknown) => logger.debug({ err: error }, 'redis connect attempt ended'));
+  if (!(await readyWithin(client, startupWaitMs))) {
+    logger.warn(
+      { redis: redisUrlForLogs(url), waitedMs: startupWaitMs },
+      'redis is not reachable yet: serving without it (503 storage_unavailable, /healthz degraded) and still trying',
+    );
+  }
   return client;
 }
 

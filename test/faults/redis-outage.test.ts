@@ -5,6 +5,7 @@ import {
   startRestartableRedis,
   type RestartableRedis,
 } from '../helpers/restartable-redis';
+import { freePort, startKefu, stopProcess } from '../../bench/lib/processes';
 import { waitFor } from '../helpers/server';
 
 const SECRET = 'redis-outage-test-direct-line-secret';
@@ -233,5 +234,64 @@ describeWithRedisServer('Redis that stops answering but keeps the connection ope
     expect(answers.filter((text) => text.includes('SF1234567890123'))).toHaveLength(1);
     expect(new Set(answers).size).toBe(answers.length);
     expect(kefu.alive()).toBe(true);
+  }, 60_000);
+});
+
+describeWithRedisServer('Redis not running yet when kefu starts', () => {
+  let redis: RestartableRedis | undefined;
+  afterAll(async () => {
+    await redis?.dispose();
+  });
+
+  it('listens anyway, answers 503 and /healthz degraded with a log line saying why, and serves once Redis is up', async () => {
+    redis = await startRestartableRedis();
+    await redis.kill();
+    const port = await freePort();
+    const kefu = startKefu({
+      name: 'kefu-before-redis',
+      port,
+      settings: {
+        REDIS_URL: redis.url,
+        KEY_PREFIX: `kefu-before-redis-${process.pid}:`,
+        DIRECTLINE_SECRET: SECRET,
+        LOG_LEVEL: 'warn',
+        LOG_PRETTY: 'false',
+      },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      // It waits a few seconds for Redis, then listens rather than hanging without a port.
+      const health = await waitFor(
+        'kefu to listen',
+        async () => {
+          if (kefu.child.exitCode !== null) throw new Error(`kefu exited: ${kefu.log.notable.join(' | ')}`);
+          return fetch(`${base}/healthz`).catch(() => undefined);
+        },
+        20_000,
+      );
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'degraded', redis: 'down' });
+      expect(kefu.log.notable.join('\n')).toContain('redis is not reachable yet');
+      const refused = await fetch(`${base}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}` },
+      });
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('storage_unavailable');
+
+      await redis.restart();
+      await waitFor(
+        'kefu to connect to Redis',
+        async () => ((await fetch(`${base}/healthz`)).status === 200 ? true : undefined),
+        20_000,
+      );
+      const shopper = await Shopper.start(base);
+      const asked = await shopper.post('怎么开发票', shopper.nextClientId());
+      expect(asked.status).toBe(200);
+      expect((await shopper.answersTo(asked.body.id!)).join('\n')).toContain('发票');
+      expect(kefu.child.exitCode).toBeNull();
+    } finally {
+      await stopProcess(kefu.child);
+    }
   }, 60_000);
 });

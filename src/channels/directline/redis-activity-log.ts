@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../../log/logger';
 import { Keyspace } from '../../storage/keyspace';
-import { closeRedis, watchRedis, type RedisClient } from '../../storage/redis-client';
+import { closeRedis, readyWithin, watchRedis, type RedisClient } from '../../storage/redis-client';
 import {
   ACTIVITY_PAGE_SIZE,
   activityId,
@@ -171,18 +171,8 @@ export class RedisActivityLog implements ActivityLog {
    */
   private async readySubscriber(): Promise<RedisClient> {
     const subscriber = (this.subscriber ??= this.openSubscriber());
-    if (subscriber.isReady) return subscriber;
-    await new Promise<void>((resolve, reject) => {
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        subscriber.off('ready', onReady);
-        reject(new SubscriberUnavailableError(SUBSCRIBER_WAIT_MS));
-      }, SUBSCRIBER_WAIT_MS);
-      subscriber.once('ready', onReady);
-    });
+    if (!(await readyWithin(subscriber, SUBSCRIBER_WAIT_MS)))
+      throw new SubscriberUnavailableError(SUBSCRIBER_WAIT_MS);
     return subscriber;
   }
 
