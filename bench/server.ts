@@ -36,6 +36,7 @@ import {
 import { RedisStats } from './lib/redis-stats';
 import { readCpuTimes, stealShare } from './lib/cpu-steal';
 import { eventLoopLagMaxMs } from './lib/event-loop-lag';
+import { startScriptNodeFlags } from './lib/start-flags';
 import { Report, TARGET_LABELS, errorCount, type Cell, type PhaseKind, type TargetKey } from './lib/report';
 import { startRoundRobinProxy, type RoundRobinProxy } from './lib/round-robin-proxy';
 
@@ -289,6 +290,9 @@ async function main(): Promise<void> {
   console.log(
     `settings: N=${settings.conversations.join(',')}, ${settings.phaseMs / 1000} s per phase, paced phase ${settings.rate} turns/s offered, ` +
       `${settings.warmupMs / 1000} s warm-up per target, targets ${settings.targets.join(',')}`,
+  );
+  console.log(
+    `kefu's node flags: ${[...startScriptNodeFlags(), ...nodeArgs()].join(' ') || 'none'} (npm start's, then BENCH_NODE_ARGS)`,
   );
   const cells: Cell[] = [];
   const logNotes: string[] = [];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { packageRoot } from '../../src/paths';
 import { localGet } from './local-get';
+import { startScriptNodeFlags } from './start-flags';
 
 /**
  * The benchmark's child processes — kefu instances, a throw-away Redis, the bare server, the load
@@ -117,14 +118,14 @@ export function startKefu(options: {
   name: string;
   port: number;
   settings: Record<string, string>;
-  /** node flags, e.g. --cpu-prof. */
+  /** node flags, e.g. --cpu-prof, after those of `npm start` (a later flag wins). */
   nodeArgs?: string[];
   /** Also copy everything the process writes to this file (what --trace-gc prints, say). */
   rawLogFile?: string;
 }): ServerProcess {
   const bin = path.join(packageRoot(), 'bin', 'kefu.js');
   const child = track(
-    spawn(process.execPath, [...(options.nodeArgs ?? []), bin, 'start'], {
+    spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeArgs ?? []), bin, 'start'], {
       env: { ...baseEnv(), ...options.settings, PORT: String(options.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),

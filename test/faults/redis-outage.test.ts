@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { startKefuProcess, type KefuProcess } from '../helpers/kefu-process';
 import {
@@ -6,6 +7,7 @@ import {
   type RestartableRedis,
 } from '../helpers/restartable-redis';
 import { freePort, startKefu, stopProcess } from '../../bench/lib/processes';
+import { startScriptNodeFlags } from '../../bench/lib/start-flags';
 import { waitFor } from '../helpers/server';
 
 const SECRET = 'redis-outage-test-direct-line-secret';
@@ -260,6 +262,9 @@ describeWithRedisServer('Redis not running yet when kefu starts', () => {
     });
     const base = `http://127.0.0.1:${port}`;
     try {
+      // Run as `npm start` runs it, with the node flags of package.json's start script.
+      const commandLine = readFileSync(`/proc/${kefu.child.pid}/cmdline`, 'utf8').split('\0');
+      expect(commandLine).toEqual(expect.arrayContaining(startScriptNodeFlags()));
       // It waits a few seconds for Redis, then listens rather than hanging without a port.
       const health = await waitFor(
         'kefu to listen',
