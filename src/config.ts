@@ -143,6 +143,14 @@ export const settingDefinitions = {
     description: 'Largest JSON request body (an activity, a login); larger ones are refused with 413.',
     defaultText: '65536',
   }),
+  requestTimeoutMs: setting({
+    env: 'REQUEST_TIMEOUT_MS',
+    schema: z.coerce.number().int().min(1000).max(600000).default(60000),
+    allowed: 'milliseconds from 1000 to 600000',
+    description:
+      'Longest a client may take to send one whole request, headers and body (an upload included); a slower one gets 408 and is disconnected, so clients that send a byte now and then cannot hold connections open for ever. Open WebSocket streams are not affected.',
+    defaultText: '60000',
+  }),
   maxAttachmentBytes: setting({
     env: 'MAX_ATTACHMENT_BYTES',
     schema: z.coerce.number().int().min(1024).max(52428800).default(5242880),

@@ -55,6 +55,11 @@ function safeDecode(path: string): string {
   }
 }
 
+/** Headers are a few hundred bytes: a client that has not sent them in this long is not going to. */
+const HEADERS_TIMEOUT_MS = 15_000;
+/** How often the server checks for requests past REQUEST_TIMEOUT_MS or HEADERS_TIMEOUT_MS. */
+const REQUEST_TIMEOUT_CHECK_MS = 1000;
+
 /** A number of hops becomes the function form, the one Fastify's types accept for it. */
 function trustProxyOption(setting: KefuConfig['trustProxy']) {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
@@ -70,6 +75,14 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     // Uploads are streamed by the multipart parser under their own limit (MAX_ATTACHMENT_BYTES).
     bodyLimit: deps.config.maxBodyBytes,
+    // Fastify's default is no limit at all: a client sending a byte now and then kept its connection (and a
+    // file descriptor) for ever, and a few thousand of them would lock every shopper out.
+    requestTimeout: deps.config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, deps.config.requestTimeoutMs),
+      // How often node looks for requests past their time; its default of 30 s would let them run over by as much.
+      connectionsCheckingInterval: REQUEST_TIMEOUT_CHECK_MS,
+    },
     // Keep-alive sockets with no request in flight are closed on shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
