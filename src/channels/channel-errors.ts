@@ -80,6 +80,13 @@ export const channelErrors = {
       `消息发送过于频繁，请 ${retryAfterSeconds} 秒后再试。`,
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  tooManyStreams: (max: number) =>
+    refusal(
+      429,
+      'too_many_streams',
+      `This conversation has ${max} streams open already; close one first.`,
+      `此会话已打开 ${max} 个连接，请先关闭一个。`,
+    ),
   tooManyFromAddress: (retryAfterSeconds: number) =>
     refusal(
       429,

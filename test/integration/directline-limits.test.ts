@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
-import { getJson, postJson, startTestServer, type TestServer } from '../helpers/server';
+import { MAX_STREAMS_PER_CONVERSATION } from '../../src/channels/directline/stream-counter';
+import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 const SECRET = 'limits-test-direct-line-secret';
 
@@ -182,6 +183,48 @@ describe('Direct Line endpoint: tokens, limits and refusals', () => {
     const withConversationToken = new URL(streamUrl);
     withConversationToken.searchParams.set('t', a.token);
     expect(await refused(withConversationToken.toString())).toBe(403);
+  });
+
+  it('opens at most MAX_STREAMS_PER_CONVERSATION streams of one conversation at a time, and another once one closes', async () => {
+    const { token, conversationId } = await conversation();
+    const info = await getJson(`${directLine}/conversations/${conversationId}`, token);
+    const streamUrl = info.body.streamUrl as string;
+    const open = (url: string) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(url);
+        socket.once('open', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    const sockets = await Promise.all(
+      Array.from({ length: MAX_STREAMS_PER_CONVERSATION }, () => open(streamUrl)),
+    );
+    const refusal = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const socket = new WebSocket(streamUrl);
+      socket.on('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      socket.on('open', () => reject(new Error('the socket opened')));
+      socket.on('error', () => undefined);
+    });
+    expect(refusal.status).toBe(429);
+    expect(JSON.parse(refusal.body)).toMatchObject({ error: { code: 'too_many_streams' } });
+    // Another conversation is not affected.
+    const other = await conversation();
+    const otherInfo = await getJson(`${directLine}/conversations/${other.conversationId}`, other.token);
+    const otherSocket = await open(otherInfo.body.streamUrl as string);
+    otherSocket.close();
+
+    const closing = sockets.pop()!;
+    await new Promise((resolve) => {
+      closing.once('close', resolve);
+      closing.close();
+    });
+    const again = await waitFor('a stream to open again once one closed', () =>
+      open(streamUrl).catch(() => undefined),
+    );
+    for (const socket of [...sockets, again]) socket.close();
   });
 
   describe('attachments', () => {

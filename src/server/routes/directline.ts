@@ -14,6 +14,7 @@ import {
   watermarkQuerySchema,
 } from '../../channels/directline/schemas';
 import type { DirectLineTokens, TokenClaims } from '../../channels/directline/tokens';
+import { MAX_STREAMS_PER_CONVERSATION, StreamCounter } from '../../channels/directline/stream-counter';
 import { streamActivities } from '../../channels/directline/websocket-stream';
 import type { Logger } from '../../log/logger';
 import { Refusal } from '../../refusal';
@@ -55,6 +56,7 @@ export async function registerDirectLineRoutes(
   options: DirectLineRouteOptions,
 ): Promise<void> {
   const { service, tokens } = options;
+  const streams = new StreamCounter();
   const maxFiles = options.maxAttachmentsPerMessage ?? 5;
   await app.register(multipart, {
     limits: { fileSize: options.maxAttachmentBytes, files: maxFiles + 1, fields: 0, parts: maxFiles + 1 },
@@ -242,11 +244,18 @@ export async function registerDirectLineRoutes(
         if (!check.ok)
           throw check.problem === 'expired' ? channelErrors.tokenExpired() : channelErrors.tokenInvalid();
         if (check.claims.conv !== conversationId) throw channelErrors.wrongConversation();
+        if (streams.full(conversationId)) throw channelErrors.tooManyStreams(MAX_STREAMS_PER_CONVERSATION);
       },
     },
     (socket, request) => {
       const { conversationId } = conversationParamsSchema.parse(request.params);
       const { watermark } = streamQuerySchema.parse(request.query);
+      // Checked again here: upgrades that passed the check together must not all get in.
+      if (!streams.take(conversationId)) {
+        socket.close(1008, 'too many streams');
+        return;
+      }
+      socket.once('close', () => streams.release(conversationId));
       void streamActivities(socket, {
         activityLog: options.activityLog,
         conversationId,
