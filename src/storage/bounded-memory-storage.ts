@@ -1,4 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { flatJson } from './flat-json';
 import { LruMap } from './lru-map';
 
 /**
@@ -36,7 +37,7 @@ export class BoundedMemoryStorage implements Storage {
     }
     for (const key in changes) {
       const eTag = String(this.nextETag++);
-      this.items.set(key, { json: JSON.stringify({ ...changes[key], eTag }), eTag });
+      this.items.set(key, { json: flatJson({ ...changes[key], eTag }), eTag });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Entity, Language } from '../nlu/types';
+import { flatJson } from './flat-json';
 import { LruMap } from './lru-map';
 
 /** One line of a conversation's transcript, as agents and analytics see it. */
@@ -41,7 +42,7 @@ export class MemoryConversationLog implements ConversationLog {
   async append(conversationId: string, ...records: TurnRecord[]): Promise<void> {
     if (records.length === 0) return;
     const log = this.logs.get(conversationId) ?? [];
-    for (const record of records) log.push(JSON.stringify(record));
+    for (const record of records) log.push(flatJson(record));
     if (log.length > MAX_TRANSCRIPT_RECORDS) log.splice(0, log.length - MAX_TRANSCRIPT_RECORDS);
     this.logs.set(conversationId, log);
   }

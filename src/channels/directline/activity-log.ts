@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
+import { flatJson } from '../../storage/flat-json';
 import { LruMap } from '../../storage/lru-map';
 
 /**
@@ -77,7 +78,7 @@ interface MemoryConversation {
    * Each activity as JSON text, not as the object: a held activity is a dozen small objects (accounts,
    * conversation, channel data, actions) that every major garbage collection has to mark, and with
    * thousands of conversations held that marking stalled the event loop for ~100 ms every few seconds
-   * under load (see README, Benchmarks). As text it is one object the collector does not look into; and
+   * under load (see README, Benchmarks). As flat text (flatJson) it is one object the collector does not look into; and
    * a reader never shares an object with the log. Sequences are consecutive, so the array index gives them.
    */
   entries: string[];
@@ -100,7 +101,7 @@ export class MemoryActivityLog implements ActivityLog {
     const conversation = this.touch(conversationId);
     conversation.sequence += 1;
     const logged: LoggedActivity = { ...activity, id: activityId(conversationId, conversation.sequence) };
-    conversation.entries.push(JSON.stringify(logged));
+    conversation.entries.push(flatJson(logged));
     if (conversation.entries.length > MAX_LOGGED_ACTIVITIES) {
       conversation.entries.splice(0, conversation.entries.length - MAX_LOGGED_ACTIVITIES);
     }
