@@ -13,12 +13,6 @@
  */
 export function flatJson(value: unknown): string {
   const text = JSON.stringify(value);
-  flatten(text);
-  return text;
-}
-
-/** Flattens `text` in place (see flatJson); returns it for convenience. */
-export function flatten(text: string): string {
   // Number() flattens its argument before parsing it; a JSON text fails to parse at its first character.
   void Number(text);
   return text;

@@ -78,8 +78,9 @@ interface MemoryConversation {
    * Each activity as JSON text, not as the object: a held activity is a dozen small objects (accounts,
    * conversation, channel data, actions) that every major garbage collection has to mark, and with
    * thousands of conversations held that marking stalled the event loop for ~100 ms every few seconds
-   * under load (see README, Benchmarks). As flat text (flatJson) it is one object the collector does not look into; and
-   * a reader never shares an object with the log. Sequences are consecutive, so the array index gives them.
+   * under load (see README, Benchmarks). As flat text (flatJson) it is one object the collector does not
+   * look into; and a reader never shares an object with the log. Sequences are consecutive, so the array
+   * index gives them.
    */
   entries: string[];
   /** Client activity id → sequence, for as many activities as the log keeps. */
