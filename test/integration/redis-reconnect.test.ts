@@ -1,4 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { ActivityLog, LoggedActivity } from '../../src/channels/directline/activity-log';
+import { streamActivities } from '../../src/channels/directline/websocket-stream';
 import { createLogger } from '../../src/log/logger';
 import {
   RedisActivityLog,
@@ -190,4 +194,71 @@ describeRedis('the first WebSocket watch while Redis cannot be reached', () => {
       await closeBoth();
     }
   }, 60_000);
+});
+
+/** A real WebSocket pair on loopback: the server side streams `log`'s conversation; the client side is returned. */
+async function openStream(log: ActivityLog, conversationId: string) {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  server.on('connection', (socket) => {
+    void streamActivities(socket, {
+      activityLog: log,
+      conversationId,
+      watermark: 0,
+      logger: createLogger({ level: 'silent', pretty: false }),
+    });
+  });
+  const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const received: LoggedActivity[] = [];
+  let closeCode: number | undefined;
+  client.on('message', (data: Buffer) => {
+    const text = data.toString('utf8');
+    if (text) received.push(...(JSON.parse(text) as { activities: LoggedActivity[] }).activities);
+  });
+  client.on('close', (code) => (closeCode = code));
+  await new Promise((resolve, reject) => client.once('open', resolve).once('error', reject));
+  const close = async () => {
+    client.close();
+    for (const socket of server.clients) socket.terminate();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { client, received, closeCode: () => closeCode, close };
+}
+
+describeRedis('a WebSocket stream whose read meets a Redis that went away', () => {
+  const redis = useRedis('stream-outage');
+  const openProxy = useProxyToRedis(redis);
+
+  it('stays open through the outage and delivers what it could not read once Redis answers again', async () => {
+    const proxy = await openProxy();
+    const logger = createLogger({ level: 'silent', pretty: false });
+    const { listening, other, closeBoth } = await twoInstances(proxy, redis, logger);
+    const conversationId = 'stream-outage-1';
+    const stream = await openStream(listening, conversationId);
+    const texts = () => stream.received.map((activity) => activity.text);
+    try {
+      await other.append(conversationId, { type: 'message', text: 'before' });
+      await until('the first activity on the stream', () => texts().includes('before'), 5_000);
+
+      // The command connection goes silent; the subscriber still hears the next append, so the stream's
+      // read of it goes out on the silent connection and fails when the watchdog drops that connection.
+      proxy.freeze(0);
+      await other.append(conversationId, { type: 'message', text: 'during' });
+      await until(
+        'the activity read after the command connection is started over',
+        () => texts().includes('during'),
+        REDIS_ANSWER_TIMEOUT_MS + 10_000,
+      );
+      expect(stream.closeCode()).toBeUndefined();
+      expect(stream.client.readyState).toBe(WebSocket.OPEN);
+
+      await other.append(conversationId, { type: 'message', text: 'after' });
+      await until('an activity after the outage', () => texts().includes('after'), 5_000);
+      // Each once, in order: the read that failed sent nothing, the one after it everything.
+      expect(texts()).toEqual(['before', 'during', 'after']);
+    } finally {
+      await stream.close();
+      await closeBoth();
+    }
+  }, 40_000);
 });

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../log/logger';
+import { isStorageUnavailable } from '../../storage/redis-client';
 import type { ActivityLog } from './activity-log';
 
 export interface StreamOptions {
@@ -58,12 +59,22 @@ export async function streamActivities(socket: WebSocket, options: StreamOptions
         }
       } while (pumpAgain && !closed);
     } catch (error) {
-      logger.warn({ err: error, conversationId }, 'direct line stream failed; closing it');
-      // The client reconnects with its watermark and misses nothing.
-      socket.close(1011, 'stream interrupted');
+      if (isStorageUnavailable(error)) {
+        // Redis went away under the read. The socket stays open, as Direct Line's does through an outage:
+        // the log wakes every watcher once Redis is back, and the next pump reads from this same watermark.
+        // Closed now, the client would reconnect into the outage, where every attempt is refused.
+        logger.debug({ err: error, conversationId }, 'direct line stream read failed; waiting for Redis');
+      } else {
+        logger.warn({ err: error, conversationId }, 'direct line stream failed; closing it');
+        // The client reconnects with its watermark and misses nothing.
+        socket.close(1011, 'stream interrupted');
+        stop();
+      }
     } finally {
       pumping = false;
     }
+    // A wake that came while the read was failing is not dropped with it.
+    if (pumpAgain && !closed) await pump();
   };
 
   try {
