@@ -26,6 +26,13 @@ import { registerMetricsRoutes } from './routes/metrics';
 import { registerWebRoutes } from './routes/web';
 import { registerSecurityHeaders } from './security-headers';
 
+/**
+ * The largest message a client may send on a WebSocket (Direct Line stream, agent console). Clients send
+ * only keep-alives there (empty frames, a ping); ws would otherwise buffer up to 100 MiB per message, a
+ * memory any visitor with a token could fill. A larger message closes that socket with 1009.
+ */
+export const MAX_WEBSOCKET_MESSAGE_BYTES = 4096;
+
 export interface AppDependencies {
   config: KefuConfig;
   logger: Logger;
@@ -183,7 +190,7 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
   app.decorate('channels', channels);
   registerAddressRateLimit(app, channels.stores.addressRateLimiter);
   app.addHook('onClose', async () => channels.close());
-  void app.register(websocket);
+  void app.register(websocket, { options: { maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES } });
   void app.register(async (scope) => {
     await registerDirectLineRoutes(scope, {
       service: channels.directLine,
