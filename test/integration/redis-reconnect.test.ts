@@ -197,7 +197,7 @@ describeRedis('the first WebSocket watch while Redis cannot be reached', () => {
 });
 
 /** A real WebSocket pair on loopback: the server side streams `log`'s conversation; the client side is returned. */
-async function openStream(log: ActivityLog, conversationId: string) {
+async function openStream(log: ActivityLog, conversationId: string, logger: ReturnType<typeof createLogger>) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   server.on('connection', (socket) => {
@@ -205,7 +205,7 @@ async function openStream(log: ActivityLog, conversationId: string) {
       activityLog: log,
       conversationId,
       watermark: 0,
-      logger: createLogger({ level: 'silent', pretty: false }),
+      logger,
     });
   });
   const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -234,7 +234,7 @@ describeRedis('a WebSocket stream whose read meets a Redis that went away', () =
     const logger = createLogger({ level: 'silent', pretty: false });
     const { listening, other, closeBoth } = await twoInstances(proxy, redis, logger);
     const conversationId = 'stream-outage-1';
-    const stream = await openStream(listening, conversationId);
+    const stream = await openStream(listening, conversationId, logger);
     const texts = () => stream.received.map((activity) => activity.text);
     try {
       await other.append(conversationId, { type: 'message', text: 'before' });
