@@ -319,7 +319,7 @@ export class AgentHub implements HandoffGateway {
     return {
       token: issued.token,
       expiresAt: new Date(issued.expiresAt * 1000).toISOString(),
-      expiresIn: issued.expiresAt - Math.floor(this.clock().getTime() / 1000),
+      expiresIn: issued.expiresIn,
       agent: this.profileOf(account),
     };
   }

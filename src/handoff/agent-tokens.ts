@@ -33,11 +33,12 @@ export class AgentTokens {
     this.signingKey = createHmac('sha256', key).update('kefu agent token v1').digest();
   }
 
-  issue(username: string): { token: string; expiresAt: number } {
+  /** expiresIn is the token's whole lifetime, fixed at issue, so a slow caller cannot make it read one second short. */
+  issue(username: string): { token: string; expiresAt: number; expiresIn: number } {
     const iat = this.now();
     const claims: AgentTokenClaims = { sub: username, iat, exp: iat + this.ttlSeconds };
     const body = `${MARK}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-    return { token: `${body}.${this.sign(body)}`, expiresAt: claims.exp };
+    return { token: `${body}.${this.sign(body)}`, expiresAt: claims.exp, expiresIn: this.ttlSeconds };
   }
 
   verify(token: string): AgentTokenCheck {

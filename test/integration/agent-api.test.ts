@@ -579,6 +579,33 @@ describe('agent tokens and login limits over time', () => {
   });
 });
 
+describe('agent login on a slow server', () => {
+  let test: TestServer;
+  const start = Date.parse('2026-12-07T09:00:00.400Z');
+  let reads = 0;
+  beforeAll(async () => {
+    // Every read of the hub's clock is a second later: a login whose steps (scrypt, presence) cross seconds.
+    test = await startTestServer({ KEFU_AGENTS: await agentsEnv([ann]) }, undefined, {
+      handoff: { clock: () => new Date(start + reads++ * 1000) },
+    });
+  });
+  afterAll(async () => {
+    await test?.server.shutdown();
+  });
+
+  it('says the token lives its whole 8 h, however long the login took', async () => {
+    const login = await postJson(`${test.base}/api/agent/login`, { username: 'ann', password: ann.password });
+    expect(login.status).toBe(200);
+    const body = login.body as { expiresIn: number; expiresAt: string };
+    expect(body.expiresIn).toBe(8 * 3600);
+    // expiresAt counts from the moment the token was signed, which is no later than the answer.
+    const issuedAt = Date.parse(body.expiresAt) - 8 * 3600 * 1000;
+    expect(issuedAt).toBeGreaterThanOrEqual(start - 400);
+    expect(issuedAt).toBeLessThan(start + reads * 1000);
+    expect(reads).toBeGreaterThan(1);
+  });
+});
+
 describe('agent messages on a Bot Framework channel', () => {
   let test: TestServer;
   let connector: http.Server;
