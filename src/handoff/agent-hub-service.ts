@@ -72,31 +72,32 @@ export interface LoginResult {
   agent: AgentProfile;
 }
 
+/** The lifecycle fields of a session the console sees as they are stored. */
+const SESSION_LIFECYCLE_FIELDS = [
+  'assignedTo',
+  'assignedAt',
+  'transferredFrom',
+  'requeuedFrom',
+  'requeuedAt',
+  'firstAgentReplyAt',
+  'closedAt',
+  'closedBy',
+  'resolution',
+  'ratingPending',
+  'rating',
+] as const satisfies readonly (keyof HandoffSession)[];
+
 /** A session as the console shows it: everything but the raw context and the channel's reference. */
-export interface SessionView {
-  conversationId: string;
-  state: HandoffSession['state'];
-  channelId?: string;
-  priority: number;
-  reason: string;
-  language: string;
-  summary: string;
-  customerId?: string;
-  queuedAt: string;
-  waitingSeconds: number;
-  assignedTo?: string;
-  assignedAt?: string;
-  transferredFrom?: string;
-  /** The agent who went offline holding it, when it came back to the queue. */
-  requeuedFrom?: string;
-  requeuedAt?: string;
-  firstAgentReplyAt?: string;
-  closedAt?: string;
-  closedBy?: string;
-  resolution?: string;
-  ratingPending?: boolean;
-  rating?: number;
-}
+export type SessionView = Pick<HandoffSession, 'conversationId' | 'state' | 'queuedAt'> &
+  Partial<Pick<HandoffSession, (typeof SESSION_LIFECYCLE_FIELDS)[number]>> & {
+    channelId?: string;
+    priority: number;
+    reason: string;
+    language: string;
+    summary: string;
+    customerId?: string;
+    waitingSeconds: number;
+  };
 
 export interface QueueEntry extends SessionView {
   position: number;
@@ -622,23 +623,13 @@ export class AgentHub implements HandoffGateway {
       queuedAt: session.queuedAt,
       waitingSeconds: this.waited(session, now),
     };
-    const optional: Partial<SessionView> = {
-      channelId: session.reference.channelId,
-      customerId: customerIdOf(session),
-      assignedTo: session.assignedTo,
-      assignedAt: session.assignedAt,
-      transferredFrom: session.transferredFrom,
-      requeuedFrom: session.requeuedFrom,
-      requeuedAt: session.requeuedAt,
-      firstAgentReplyAt: session.firstAgentReplyAt,
-      closedAt: session.closedAt,
-      closedBy: session.closedBy,
-      resolution: session.resolution,
-      ratingPending: session.ratingPending,
-      rating: session.rating,
-    };
-    for (const [key, value] of Object.entries(optional)) {
-      if (value !== undefined) (view as unknown as Record<string, unknown>)[key] = value;
+    const channelId = session.reference.channelId;
+    if (channelId !== undefined) view.channelId = channelId;
+    const customerId = customerIdOf(session);
+    if (customerId !== undefined) view.customerId = customerId;
+    // Absent fields stay absent, so the console's JSON has no nulls for what has not happened yet.
+    for (const field of SESSION_LIFECYCLE_FIELDS) {
+      if (session[field] !== undefined) Object.assign(view, { [field]: session[field] });
     }
     return view;
   }
