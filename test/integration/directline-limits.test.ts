@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { MAX_STREAMS_PER_CONVERSATION } from '../../src/channels/directline/stream-counter';
+import { openWithSecret } from '../helpers/directline';
 import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 const SECRET = 'limits-test-direct-line-secret';
@@ -19,18 +20,7 @@ describe('Direct Line endpoint: tokens, limits and refusals', () => {
   });
   afterAll(() => test.server.shutdown());
 
-  async function conversation(user?: string): Promise<{ token: string; conversationId: string }> {
-    const generated = await postJson(
-      `${directLine}/tokens/generate`,
-      user ? { user: { id: user } } : undefined,
-      SECRET,
-    );
-    expect(generated.status).toBe(200);
-    const { token, conversationId } = generated.body as { token: string; conversationId: string };
-    const started = await postJson(`${directLine}/conversations`, {}, token);
-    expect(started.status).toBe(201);
-    return { token, conversationId };
-  }
+  const conversation = (user?: string) => openWithSecret(directLine, SECRET, user);
 
   const say = (conversationId: string, token: string, body: unknown) =>
     postJson(`${directLine}/conversations/${conversationId}/activities`, body, token);

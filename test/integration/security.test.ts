@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log/logger';
 import { startServer, type RunningServer } from '../../src/server/start';
 import { sharedNlu } from '../helpers/bot';
+import { openWithSecret, type SecretConversation } from '../helpers/directline';
 import { agentsEnv, loginAgent, shopperActivities, type TestAgent } from '../helpers/handoff';
 import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
@@ -17,24 +18,9 @@ const SECRET = 'security-test-direct-line-secret';
 const SHOP_ORIGIN = 'https://shop.example.com';
 const agent: TestAgent = { username: 'ann', displayName: 'Ann', password: 'ann-secret-password-9' };
 
-interface Conversation {
-  conversationId: string;
-  token: string;
-  streamUrl: string;
-}
+type Conversation = SecretConversation;
 
-async function openConversation(directLine: string, user?: string): Promise<Conversation> {
-  const generated = await postJson(
-    `${directLine}/tokens/generate`,
-    user ? { user: { id: user } } : undefined,
-    SECRET,
-  );
-  expect(generated.status).toBe(200);
-  const { token, conversationId } = generated.body as { token: string; conversationId: string };
-  const started = await postJson(`${directLine}/conversations`, {}, token);
-  expect(started.status).toBe(201);
-  return { conversationId, token, streamUrl: started.body.streamUrl as string };
-}
+const openConversation = (directLine: string, user?: string) => openWithSecret(directLine, SECRET, user);
 
 /** Resolves with the HTTP status the server refused a WebSocket upgrade with, or 101 when it opened. */
 function upgradeStatus(url: string): Promise<number> {
