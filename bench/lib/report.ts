@@ -53,6 +53,11 @@ function whole(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–';
 }
 
+/** The load generator's CPU over a phase's window, as a share of one core. */
+function generatorShare(result: PhaseResult): number {
+  return result.generatorCpuMs / result.windowMs;
+}
+
 function percent(part: number, of: number | undefined): string {
   return of !== undefined && of > 0 && Number.isFinite(part) ? `${Math.round((100 * part) / of)}%` : '–';
 }
@@ -101,7 +106,7 @@ export class Report {
       redisPerTurn: cell.redisCommands === undefined ? '' : fixed(cell.redisCommands / accepted, 1),
       cpuPerTurn: fixed(cell.serverCpuMs / accepted, 2),
       // Near 100% the generator, not the server, sets the pace (the bare server's closed loop).
-      generatorCpu: percent(cell.result.generatorCpuMs, cell.result.windowMs),
+      generatorCpu: percent(generatorShare(cell.result), 1),
       steal: cell.steal === undefined ? '–' : `${Math.round(cell.steal * 100)}%`,
     };
   }
@@ -202,12 +207,10 @@ export class Report {
     const ofBare = share(memoryClosed, bareClosed);
     // A generator busy for a whole core against the bare server measured itself, not node:http: the share
     // then flatters kefu, and a PASS says so rather than passing for progress.
-    const generatorOnBare = bareClosed
-      ? bareClosed.result.generatorCpuMs / bareClosed.result.windowMs
-      : undefined;
+    const generatorOnBare = bareClosed ? generatorShare(bareClosed.result) : undefined;
     const generatorBound =
       generatorOnBare !== undefined && generatorOnBare >= GENERATOR_BOUND_SHARE
-        ? `; the load generator used ${Math.round(generatorOnBare * 100)}% of a core against the bare server, so (d) is the generator's ceiling, not node's, and this share overstates kefu`
+        ? `; the load generator used ${percent(generatorOnBare, 1)} of a core against the bare server, so (d) is the generator's ceiling, not node's, and this share overstates kefu`
         : '';
     verdict(
       ofBare === undefined ? undefined : ofBare >= 0.3,
