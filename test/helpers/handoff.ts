@@ -120,6 +120,8 @@ export async function loginAgent(base: string, agent: TestAgent): Promise<string
 
 export interface AgentSocket {
   frames: Record<string, unknown>[];
+  /** Settles when the server or the test closes the socket, with the close frame's code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
@@ -131,6 +133,11 @@ export async function openAgentStream(base: string, token: string): Promise<Agen
   socket.on('message', (data: Buffer) =>
     frames.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>),
   );
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code: number, reason: Buffer) =>
+      resolve({ code, reason: reason.toString('utf8') }),
+    ),
+  );
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  return { frames, close: () => socket.close() };
+  return { frames, closed, close: () => socket.close() };
 }

@@ -579,6 +579,32 @@ describe('agent tokens and login limits over time', () => {
   });
 });
 
+describe('an open agent console whose token expires', () => {
+  let test: TestServer;
+  let now = Date.now();
+  beforeAll(async () => {
+    // A presence of 0.6 s renews (and re-checks the token) every 200 ms instead of every 30 s.
+    test = await startTestServer({ KEFU_AGENTS: await agentsEnv([ann]) }, undefined, {
+      handoff: { clock: () => new Date(now), presenceTtlSeconds: 0.6 },
+    });
+  });
+  afterAll(async () => {
+    await test?.server.shutdown();
+  });
+
+  it('is told with close code 4001, which the console takes as "log in again"', async () => {
+    const token = await loginAgent(test.base, ann);
+    const stream = await openAgentStream(test.base, token);
+    await waitFor('the hello frame', () => stream.frames.find((frame) => frame.type === 'hello'));
+    // Heartbeats while the token is good leave the socket open.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const early = await Promise.race([stream.closed, Promise.resolve('open')]);
+    expect(early).toBe('open');
+    now += 8 * 3600 * 1000 + 1000;
+    await expect(stream.closed).resolves.toEqual({ code: 4001, reason: 'token expired' });
+  });
+});
+
 describe('agent login on a slow server', () => {
   let test: TestServer;
   const start = Date.parse('2026-12-07T09:00:00.400Z');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { AgentHub, AgentIdentity } from '../../handoff/agent-hub-service';
+import { HandoffError } from '../../handoff/handoff-errors';
 import type { Logger } from '../../log/logger';
 import { parseWith } from '../validate';
 import { bearerOf } from '../bearer';
@@ -151,7 +152,8 @@ export function registerAgentRoutes(app: FastifyInstance, options: AgentRouteOpt
 /**
  * Feeds one console: the hub's frames as JSON, a ping every heartbeat (a console that stops answering is cut
  * off, and its presence then lapses by itself), and the presence renewed while the socket lives. When the
- * token expires the socket is closed with 4001, and the console asks the agent to log in again.
+ * token is refused (expired, or its account gone) the socket is closed with 4001, and the console asks the
+ * agent to log in again.
  */
 async function streamToAgent(
   socket: WebSocket,
@@ -175,12 +177,17 @@ async function streamToAgent(
     void (async () => {
       try {
         await hub.authenticate(token);
-      } catch {
-        socket.close(4001, 'token expired');
+      } catch (error) {
+        // Only a refusal of the token ends the stream; a store that cannot answer this once (Redis away)
+        // says nothing about the agent, and the next heartbeat asks again.
+        if (!(error instanceof HandoffError) || error.statusCode !== 401) throw error;
+        socket.close(4001, error.code === 'token_expired' ? 'token expired' : 'token invalid');
         return;
       }
       await hub.heartbeat(agent);
-    })().catch((error: unknown) => logger.debug({ err: error }, 'agent heartbeat failed'));
+    })().catch((error: unknown) =>
+      logger.warn({ err: error, agent: agent.username }, 'agent heartbeat failed'),
+    );
   }, hub.heartbeatIntervalMs);
 
   const stop = () => {
