@@ -8,6 +8,7 @@ import {
 } from '../helpers/restartable-redis';
 import { freePort, startKefu, stopProcess } from '../../bench/lib/processes';
 import { startScriptNodeFlags } from '../../bench/lib/start-flags';
+import { openActivityStream } from '../helpers/directline';
 import { waitFor } from '../helpers/server';
 
 const SECRET = 'redis-outage-test-direct-line-secret';
@@ -123,13 +124,7 @@ describeWithRedisServer(
       const kefu = suite.kefu();
       const shopper = await Shopper.start(kefu.base);
       // Web Chat's stream stays open through the outage; what the bot says afterwards must still reach it.
-      const stream = new WebSocket(shopper.streamUrl);
-      const streamed: Activity[] = [];
-      stream.on('message', (data: Buffer) => {
-        const text = data.toString('utf8');
-        if (text) streamed.push(...(JSON.parse(text) as { activities: Activity[] }).activities);
-      });
-      await new Promise((resolve, reject) => stream.once('open', resolve).once('error', reject));
+      const { socket: stream, activities: streamed } = await openActivityStream<Activity>(shopper.streamUrl);
       const first = await shopper.post('我的快递到哪了 订单号20231102558736', shopper.nextClientId());
       expect(first.status).toBe(200);
       expect((await shopper.answersTo(first.body.id!)).join('\n')).toContain('后4位');

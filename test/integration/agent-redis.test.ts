@@ -1,4 +1,3 @@
-import { WebSocket } from 'ws';
 import {
   agentsEnv,
   directLineReference,
@@ -8,6 +7,7 @@ import {
   startShopperConversation,
   type TestAgent,
 } from '../helpers/handoff';
+import { openActivityStream } from '../helpers/directline';
 import { describeRedis, useRedis } from '../helpers/redis';
 import { useTwoInstances } from '../helpers/two-instances';
 import { getJson, postJson, waitFor } from '../helpers/server';
@@ -48,13 +48,9 @@ describeRedis('the agent side on two instances sharing one Redis', () => {
       `${shopperSide.base}/v3/directline/conversations/${conversationId}`,
       shopper.token,
     );
-    const streamed: StreamedActivity[] = [];
-    const shopperSocket = new WebSocket(info.body.streamUrl as string);
-    shopperSocket.on('message', (data: Buffer) => {
-      const text = data.toString('utf8');
-      if (text) streamed.push(...(JSON.parse(text) as { activities: StreamedActivity[] }).activities);
-    });
-    await new Promise((resolve, reject) => shopperSocket.once('open', resolve).once('error', reject));
+    const { socket: shopperSocket, activities: streamed } = await openActivityStream<StreamedActivity>(
+      info.body.streamUrl as string,
+    );
 
     // The agent logs in on the other instance; the shopper side sees them as available.
     const token = await loginAgent(agentSide.base, ann);

@@ -1,11 +1,13 @@
-import { WebSocket } from 'ws';
+import { openActivityStream } from '../helpers/directline';
 import { getJson, postJson, waitFor } from '../helpers/server';
 import { describeRedis, useRedis } from '../helpers/redis';
 import { useTwoInstances } from '../helpers/two-instances';
 
-interface Frame {
-  activities: { id: string; type: string; text?: string; replyToId?: string }[];
-  watermark: string;
+interface StreamedActivity {
+  id: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
 }
 
 describeRedis('Direct Line on two instances sharing one Redis', () => {
@@ -27,13 +29,7 @@ describeRedis('Direct Line on two instances sharing one Redis', () => {
     );
     expect(info.status).toBe(200);
 
-    const frames: Frame[] = [];
-    const socket = new WebSocket(info.body.streamUrl as string);
-    socket.on('message', (data: Buffer) => {
-      const text = data.toString('utf8');
-      if (text) frames.push(JSON.parse(text) as Frame);
-    });
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const stream = await openActivityStream<StreamedActivity>(info.body.streamUrl as string);
 
     const posted = await postJson(
       `${first.base}/v3/directline/conversations/${conversationId}/activities`,
@@ -41,15 +37,16 @@ describeRedis('Direct Line on two instances sharing one Redis', () => {
       token,
     );
     expect(posted.status).toBe(200);
-    const streamed = () => frames.flatMap((frame) => frame.activities);
     const reply = await waitFor('the reply on the other instance', () =>
-      streamed().find((activity) => activity.type === 'message' && activity.replyToId === posted.body.id),
+      stream.activities.find(
+        (activity) => activity.type === 'message' && activity.replyToId === posted.body.id,
+      ),
     );
     expect(reply.text).toMatch(/顺丰|快递/);
-    socket.close();
+    stream.socket.close();
 
     // Resume from the last watermark seen: only what came after it.
-    const watermark = frames[frames.length - 1].watermark;
+    const watermark = stream.frames[stream.frames.length - 1].watermark ?? '';
     const thanks = await postJson(
       `${second.base}/v3/directline/conversations/${conversationId}/activities`,
       { type: 'message', text: 'thanks', from: { id: 'x' } },
@@ -61,6 +58,6 @@ describeRedis('Direct Line on two instances sharing one Redis', () => {
     );
     const ids = (rest.body.activities as { id: string }[]).map((activity) => activity.id);
     expect(ids[0]).toBe(thanks.body.id);
-    expect(ids.filter((id) => streamed().some((activity) => activity.id === id))).toEqual([]);
+    expect(ids.filter((id) => stream.activities.some((activity) => activity.id === id))).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
-import { WebSocket } from 'ws';
 import { DirectLineTokens } from '../../src/channels/directline/tokens';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log/logger';
 import { startServer, type RunningServer } from '../../src/server/start';
 import { sharedNlu } from '../helpers/bot';
-import { openWithSecret, type SecretConversation } from '../helpers/directline';
+import { openWithSecret, upgradeStatus, type SecretConversation } from '../helpers/directline';
 import { agentsEnv, loginAgent, shopperActivities, type TestAgent } from '../helpers/handoff';
 import { getJson, postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
@@ -21,22 +20,6 @@ const agent: TestAgent = { username: 'ann', displayName: 'Ann', password: 'ann-s
 type Conversation = SecretConversation;
 
 const openConversation = (directLine: string, user?: string) => openWithSecret(directLine, SECRET, user);
-
-/** Resolves with the HTTP status the server refused a WebSocket upgrade with, or 101 when it opened. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', reject);
-  });
-}
 
 async function say(directLine: string, conversation: Conversation, text: string): Promise<number> {
   const response = await postJson(

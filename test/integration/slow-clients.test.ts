@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { WebSocket } from 'ws';
+import { openActivityStream } from '../helpers/directline';
 import { postJson, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 const SECRET = 'slow-clients-test-direct-line-secret';
@@ -60,31 +60,28 @@ describe('clients that send slowly (REQUEST_TIMEOUT_MS)', () => {
     const { token, conversationId } = generated.body as { token: string; conversationId: string };
     const started = await postJson(`${test.base}/v3/directline/conversations`, {}, token);
     expect(started.status).toBe(201);
-    const stream = new WebSocket(started.body.streamUrl as string);
-    const heard: string[] = [];
-    stream.on('message', (data: Buffer) => {
-      const text = data.toString('utf8');
-      if (!text) return;
-      for (const activity of (
-        JSON.parse(text) as { activities: Array<{ type: string; text?: string; from: { role?: string } }> }
-      ).activities) {
-        if (activity.type === 'message' && activity.from.role !== 'user') heard.push(activity.text ?? '');
-      }
-    });
-    await new Promise((resolve, reject) => stream.once('open', resolve).once('error', reject));
+    const { socket: stream, activities } = await openActivityStream<{
+      type: string;
+      text?: string;
+      from: { role?: string };
+    }>(started.body.streamUrl as string);
+    const heard = () =>
+      activities
+        .filter((activity) => activity.type === 'message' && activity.from.role !== 'user')
+        .map((activity) => activity.text ?? '');
     let closed = false;
     stream.on('close', () => (closed = true));
     await new Promise((resolve) => setTimeout(resolve, REQUEST_TIMEOUT_MS * 2 + 1000));
     expect(closed).toBe(false);
-    const before = heard.length;
+    const before = heard().length;
     const posted = await postJson(
       `${test.base}/v3/directline/conversations/${conversationId}/activities`,
       { type: 'message', text: 'how do I get an invoice', from: { id: 'me' } },
       token,
     );
     expect(posted.status).toBe(200);
-    await waitFor('the answer on the stream', () => (heard.length > before ? true : undefined), 5_000);
-    expect(heard.slice(before).join('\n')).toMatch(/invoice/i);
+    await waitFor('the answer on the stream', () => (heard().length > before ? true : undefined), 5_000);
+    expect(heard().slice(before).join('\n')).toMatch(/invoice/i);
     stream.close();
   }, 20_000);
 
