@@ -29,7 +29,7 @@ export async function openWithSecret(
 /** A Direct Line WebSocket stream held open as Web Chat holds one. */
 export interface ActivityStream<A> {
   /** The frames received so far, in order (keep-alive frames, which are empty, left out). */
-  frames: { activities: A[]; watermark?: string }[];
+  frames: { activities: A[]; watermark: string }[];
   /** Every activity of those frames, in order. */
   activities: A[];
   socket: WebSocket;
@@ -42,7 +42,7 @@ export async function openActivityStream<A>(streamUrl: string): Promise<Activity
   socket.on('message', (data: Buffer) => {
     const text = data.toString('utf8');
     if (!text) return;
-    const frame = JSON.parse(text) as { activities: A[]; watermark?: string };
+    const frame = JSON.parse(text) as { activities: A[]; watermark: string };
     stream.frames.push(frame);
     stream.activities.push(...frame.activities);
   });

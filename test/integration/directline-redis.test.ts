@@ -46,7 +46,7 @@ describeRedis('Direct Line on two instances sharing one Redis', () => {
     stream.socket.close();
 
     // Resume from the last watermark seen: only what came after it.
-    const watermark = stream.frames[stream.frames.length - 1].watermark ?? '';
+    const watermark = stream.frames[stream.frames.length - 1].watermark;
     const thanks = await postJson(
       `${second.base}/v3/directline/conversations/${conversationId}/activities`,
       { type: 'message', text: 'thanks', from: { id: 'x' } },
