@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     await stopProcess(redis.server.child);
   }
 
-  const report = new Report(cells, settings.rate);
+  const report = new Report(cells, settings.rate, os.cpus().length);
   console.log(`\n## Closed loop: each conversation sends its next message as soon as the turn answered`);
   console.log(report.closedTable());
   console.log(

@@ -1,3 +1,4 @@
+import { cpuBudget } from './cpu-budget';
 import type { PhaseResult } from './phase';
 
 /** The load generator's CPU, as a share of one core, from which it rather than the server sets the pace. */
@@ -79,6 +80,8 @@ export class Report {
   constructor(
     private readonly cells: readonly Cell[],
     private readonly offeredRate: number,
+    /** Cores of the machine, which the generator and the servers share. */
+    private readonly cores: number,
   ) {}
 
   find(target: TargetKey, conversations: number, phase: PhaseKind): Cell | undefined {
@@ -214,7 +217,7 @@ export class Report {
         : '';
     verdict(
       ofBare === undefined ? undefined : ofBare >= 0.3,
-      `memory instance vs bare node:http, ${N} conversations, closed loop: ${shareText(ofBare)} (target ≥ 30%; ${whole(memoryClosed?.result.turnsPerSecond ?? NaN)} vs ${whole(bareClosed?.result.turnsPerSecond ?? NaN)} turns/s${generatorBound})`,
+      `memory instance vs bare node:http, ${N} conversations, closed loop: ${shareText(ofBare)} (target ≥ 30%; ${whole(memoryClosed?.result.turnsPerSecond ?? NaN)} vs ${whole(bareClosed?.result.turnsPerSecond ?? NaN)} turns/s${generatorBound})${this.budgetAtShareOfBare(memoryClosed, bareClosed, 0.3)}`,
     );
     const ofMemory = share(redisClosed, memoryClosed);
     verdict(
@@ -232,6 +235,23 @@ export class Report {
       `two instances behind the proxy, no message lost: read back ${whole(sum((v) => v.conversations))} conversations, ${whole(sum((v) => v.messages))} shopper messages: ${sum((v) => v.lost)} lost, ${sum((v) => v.duplicated)} duplicated, ${sum((v) => v.unanswered)} unanswered, ${sum((v) => v.unexpected)} unexpected`,
     );
     return lines;
+  }
+
+  /**
+   * The server CPU per turn that a share of the bare server's rate would leave beside the load generator on
+   * this machine, at the generator's cost per kefu turn measured in the same phase.
+   */
+  private budgetAtShareOfBare(kefu: Cell | undefined, bare: Cell | undefined, shareOfBare: number): string {
+    if (!kefu || !bare) return '';
+    const turns = kefu.result.latency.count;
+    if (turns === 0) return '';
+    const budget = cpuBudget({
+      rate: shareOfBare * bare.result.turnsPerSecond,
+      cores: this.cores,
+      generatorMsPerTurn: kefu.result.generatorCpuMs / turns,
+      serverMsPerTurn: kefu.serverCpuMs / turns,
+    });
+    return `; at ${whole(budget.rate)} turns/s the generator needs ${fixed(budget.generatorCores, 2)} of the ${this.cores} cores, which leaves kefu ${fixed(budget.serverBudgetMsPerTurn, 2)} ms of CPU per turn; it used ${fixed(budget.serverMsPerTurn, 2)} ms`;
   }
 
   /** Which Redis commands a turn costs, and the Redis CPU behind them: where (b) and (c) lose to (a). */
