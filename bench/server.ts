@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { PhaseResult, PhaseSpec, Pacing, GeneratorMessage } from './lib/phase';
+import type { PhaseResult, PhaseSpec, Pacing, GeneratorMessage, OrchestratorMessage } from './lib/phase';
 import {
   cpuMs,
   forkTracked,
@@ -167,19 +167,35 @@ async function stopTarget(target: Target): Promise<void> {
   await Promise.all(target.servers.map((server) => stopProcess(server.child)));
 }
 
-/** Forks the load generator for one phase and waits for its answer (or its death, or a deadline). */
-function generate(spec: PhaseSpec): Promise<PhaseResult> {
+/**
+ * Forks the load generator for one phase and waits for its answer (or its death, or a deadline).
+ * `onTrafficDone` runs when the traffic is over, before the generator reads the logs back.
+ */
+function generate(spec: PhaseSpec, onTrafficDone: () => Promise<void>): Promise<PhaseResult> {
   const child = forkTracked(path.join(__dirname, 'lib', 'load-generator.js'));
   return new Promise<PhaseResult>((resolve, reject) => {
     const deadline = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the load generator did not finish in time'));
     }, spec.durationMs + 120_000);
-    child.once('message', (message: GeneratorMessage) => {
+    const onMessage = (message: GeneratorMessage) => {
+      if (message.kind === 'traffic-done') {
+        const goOn: OrchestratorMessage = { kind: 'go-on' };
+        onTrafficDone().then(
+          () => child.send(goOn),
+          (error: unknown) => {
+            child.kill('SIGKILL');
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+        return;
+      }
+      child.off('message', onMessage);
       clearTimeout(deadline);
       if (message.kind === 'result') resolve(message.result);
       else reject(new Error(`load generator failed: ${message.message}`));
-    });
+    };
+    child.on('message', onMessage);
     child.once('exit', (code, signal) => {
       clearTimeout(deadline);
       reject(new Error(`the load generator exited (${code ?? signal}) without a result`));
@@ -221,11 +237,22 @@ async function measure(
   const redisBefore = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
   const callsBefore = target.redis ? await target.redis.stats.commandCalls() : undefined;
   const redisCpuBefore = target.redis ? cpuMs(target.redis.server.child.pid) : undefined;
-  const result = await generate(spec);
-  const machineAfter = readCpuTimes();
-  const redisAfter = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
-  const callsAfter = target.redis ? await target.redis.stats.commandCalls() : undefined;
+  // Read when the traffic is over, before the read-back of the Redis set-ups, which would otherwise be
+  // counted as server CPU and Redis commands per turn that the memory set-up never pays.
+  const readAfter = async () => ({
+    serverCpu: totalCpu(target),
+    machine: readCpuTimes(),
+    redisCommands: target.redis ? await target.redis.stats.commandsProcessed() : undefined,
+    redisCalls: target.redis ? await target.redis.stats.commandCalls() : undefined,
+    redisCpu: target.redis ? cpuMs(target.redis.server.child.pid) : undefined,
+  });
+  let after: Awaited<ReturnType<typeof readAfter>> | undefined;
+  const result = await generate(spec, async () => {
+    after = await readAfter();
+  });
+  after ??= await readAfter();
   const loopLagMaxMs = await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
+  const { redisCommands: redisAfter, redisCalls: callsAfter, redisCpu: redisCpuAfter } = after;
   return {
     loopLagMaxMs,
     target: target.key,
@@ -233,8 +260,8 @@ async function measure(
     phase,
     result,
     rss: target.servers.map((server) => rssBytes(server.child.pid)),
-    serverCpuMs: totalCpu(target) - cpuBefore,
-    steal: stealShare(machineBefore, machineAfter),
+    serverCpuMs: after.serverCpu - cpuBefore,
+    steal: stealShare(machineBefore, after.machine),
     redisCommands:
       redisBefore === undefined || redisAfter === undefined ? undefined : redisAfter - redisBefore,
     redisCalls:
@@ -244,8 +271,8 @@ async function measure(
           )
         : undefined,
     redisCpuMs:
-      target.redis && redisCpuBefore !== undefined
-        ? cpuMs(target.redis.server.child.pid) - redisCpuBefore
+      redisCpuBefore !== undefined && redisCpuAfter !== undefined
+        ? redisCpuAfter - redisCpuBefore
         : undefined,
   };
 }
@@ -351,6 +378,7 @@ async function main(): Promise<void> {
       '\nerrors: non-2xx, socket errors, timeouts, replies missing from the log; wrong: a reply other than the script expects.' +
       '\nRSS after the phase, per server process. srv CPU: the server processes (both for c) per turn.' +
       "\ngen CPU: the load generator's own CPU; near 100% it, not the server, is the limit." +
+      '\nsrv CPU, gen CPU and Redis figures cover the traffic, not the read-back of the logs after it (b and c).' +
       "\nsteal: share of the machine's CPU time the hypervisor gave to other guests during the phase (VMs only)." +
       '\nRedis ops/turn: total_commands_processed delta / turns, including set-up (tokens, conversations) and reads.' +
       '\nbehind: paced turns due in the window but not sent before it ended (the server fell behind; latency figures then understate).' +

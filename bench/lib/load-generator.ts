@@ -1,13 +1,14 @@
 /**
  * The load generator, forked by bench/server.ts as a process of its own so that making the load does not
  * take CPU from the server inside one event loop. It gets one PhaseSpec over IPC, drives that many
- * concurrent shoppers over HTTP for the phase, answers with a PhaseResult and exits. It stops by itself:
+ * concurrent shoppers over HTTP for the phase, says 'traffic-done' and waits for 'go-on' (the orchestrator
+ * takes its readings), reads the logs back if asked, answers with a PhaseResult and exits. It stops by itself:
  * by time (the window, then a hard deadline) and by count (PhaseSpec.maxTurns).
  */
 import { performance } from 'node:perf_hooks';
 import { DirectLineClient } from './directline-client';
 import { JsonClient } from './http-client';
-import type { GeneratorMessage, LogVerification, PhaseResult, PhaseSpec } from './phase';
+import type { GeneratorMessage, LogVerification, OrchestratorMessage, PhaseResult, PhaseSpec } from './phase';
 import { emptyVerification, verifyConversation } from './reply-check';
 import { Shopper, type ConversationRecord, type PhaseContext } from './shopper';
 import { ErrorTally, LatencyRecorder } from './stats';
@@ -50,7 +51,10 @@ async function verifyLogs(
   return result;
 }
 
-export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
+/** Called between the traffic and the read-back; resolves when the read-back may start. */
+export type TrafficDone = () => Promise<void>;
+
+export async function runPhase(spec: PhaseSpec, trafficDone: TrafficDone): Promise<PhaseResult> {
   const http = new JsonClient(
     spec.host,
     spec.port,
@@ -88,10 +92,11 @@ export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
       shoppers.map((shopper) => (intervalMs > 0 ? shopper.runPaced(intervalMs) : shopper.runClosed())),
     );
     await Promise.all(shoppers.map((shopper) => shopper.finish()));
+    const cpu = process.cpuUsage(cpuAtStart);
+    await trafficDone();
     const verification = spec.verifyLog
       ? await verifyLogs(client, spec.secret, sample(context.records, spec.verifyMax))
       : undefined;
-    const cpu = process.cpuUsage(cpuAtStart);
     const windowMs = context.windowEnd - context.windowStart;
     return {
       turns: context.counters.turnsInWindow,
@@ -119,6 +124,20 @@ function send(message: GeneratorMessage): Promise<void> {
   });
 }
 
+/** Tells the orchestrator the traffic is over and waits for its go-on (it takes its readings first). */
+async function trafficDoneOverIpc(): Promise<void> {
+  const goOn = new Promise<void>((resolve) => {
+    const listener = (message: OrchestratorMessage) => {
+      if (message.kind !== 'go-on') return;
+      process.off('message', listener);
+      resolve();
+    };
+    process.on('message', listener);
+  });
+  await send({ kind: 'traffic-done' });
+  await goOn;
+}
+
 if (require.main === module) {
   // Without its orchestrator there is nobody to answer to: stop rather than linger.
   process.on('disconnect', () => process.exit(0));
@@ -127,7 +146,7 @@ if (require.main === module) {
       console.error('load generator: hard deadline passed, exiting');
       process.exit(3);
     }, message.durationMs + GRACE_MS).unref();
-    runPhase(message)
+    runPhase(message, trafficDoneOverIpc)
       .then(
         (result) => send({ kind: 'result', result }),
         (error: unknown) =>

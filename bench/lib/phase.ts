@@ -57,9 +57,22 @@ export interface PhaseResult {
   otherRequests: number;
   /** Paced only: scheduled turns the window ended on before they could be sent (the server fell behind). */
   behind: number;
-  /** CPU the generator itself used, so a saturated generator is not mistaken for a slow server. */
+  /**
+   * CPU the generator itself used for the traffic (not the read-back), so a saturated generator is not
+   * mistaken for a slow server.
+   */
   generatorCpuMs: number;
   verification?: LogVerification;
 }
 
-export type GeneratorMessage = { kind: 'result'; result: PhaseResult } | { kind: 'failed'; message: string };
+/**
+ * From the generator: 'traffic-done' when the shoppers' traffic is over and the read-back of the logs is
+ * about to start, so the orchestrator can take its per-turn readings (server CPU, Redis commands) of the
+ * traffic alone — the read-back is the benchmark's check, not load, and only the Redis set-ups do it.
+ * The generator waits for 'go-on' before reading back.
+ */
+export type GeneratorMessage =
+  { kind: 'traffic-done' } | { kind: 'result'; result: PhaseResult } | { kind: 'failed'; message: string };
+
+/** To the generator, after the PhaseSpec it starts with. */
+export type OrchestratorMessage = { kind: 'go-on' };
