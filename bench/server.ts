@@ -169,19 +169,25 @@ async function stopTarget(target: Target): Promise<void> {
 
 /**
  * Forks the load generator for one phase and waits for its answer (or its death, or a deadline).
- * `onTrafficDone` runs when the traffic is over, before the generator reads the logs back.
+ * `readings` runs when the traffic is over, before the generator reads the logs back; its value comes
+ * back with the result.
  */
-function generate(spec: PhaseSpec, onTrafficDone: () => Promise<void>): Promise<PhaseResult> {
+function generate<R>(
+  spec: PhaseSpec,
+  readings: () => Promise<R>,
+): Promise<{ result: PhaseResult; readings: R }> {
   const child = forkTracked(path.join(__dirname, 'lib', 'load-generator.js'));
-  return new Promise<PhaseResult>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('the load generator did not finish in time'));
     }, spec.durationMs + 120_000);
+    let taken: Promise<R> | undefined;
     const onMessage = (message: GeneratorMessage) => {
       if (message.kind === 'traffic-done') {
         const goOn: OrchestratorMessage = { kind: 'go-on' };
-        onTrafficDone().then(
+        taken = readings();
+        taken.then(
           () => child.send(goOn),
           (error: unknown) => {
             child.kill('SIGKILL');
@@ -192,8 +198,9 @@ function generate(spec: PhaseSpec, onTrafficDone: () => Promise<void>): Promise<
       }
       child.off('message', onMessage);
       clearTimeout(deadline);
-      if (message.kind === 'result') resolve(message.result);
-      else reject(new Error(`load generator failed: ${message.message}`));
+      if (message.kind === 'failed') reject(new Error(`load generator failed: ${message.message}`));
+      else if (!taken) reject(new Error('the load generator answered without saying its traffic was done'));
+      else taken.then((value) => resolve({ result: message.result, readings: value }), reject);
     };
     child.on('message', onMessage);
     child.once('exit', (code, signal) => {
@@ -239,18 +246,13 @@ async function measure(
   const redisCpuBefore = target.redis ? cpuMs(target.redis.server.child.pid) : undefined;
   // Read when the traffic is over, before the read-back of the Redis set-ups, which would otherwise be
   // counted as server CPU and Redis commands per turn that the memory set-up never pays.
-  const readAfter = async () => ({
+  const { result, readings: after } = await generate(spec, async () => ({
     serverCpu: totalCpu(target),
     machine: readCpuTimes(),
     redisCommands: target.redis ? await target.redis.stats.commandsProcessed() : undefined,
     redisCalls: target.redis ? await target.redis.stats.commandCalls() : undefined,
     redisCpu: target.redis ? cpuMs(target.redis.server.child.pid) : undefined,
-  });
-  let after: Awaited<ReturnType<typeof readAfter>> | undefined;
-  const result = await generate(spec, async () => {
-    after = await readAfter();
-  });
-  after ??= await readAfter();
+  }));
   const loopLagMaxMs = await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
   const { redisCommands: redisAfter, redisCalls: callsAfter, redisCpu: redisCpuAfter } = after;
   return {
