@@ -239,22 +239,12 @@ async function measure(
   const kefuPorts = target.key === 'bare' ? [] : target.servers.map((server) => server.port);
   // Scraping restarts each instance's lag histogram, so the scrape after the phase covers the phase only.
   await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
-  const cpuBefore = totalCpu(target);
-  const machineBefore = readCpuTimes();
-  const redisBefore = target.redis ? await target.redis.stats.commandsProcessed() : undefined;
-  const callsBefore = target.redis ? await target.redis.stats.commandCalls() : undefined;
-  const redisCpuBefore = target.redis ? cpuMs(target.redis.server.child.pid) : undefined;
-  // Read when the traffic is over, before the read-back of the Redis set-ups, which would otherwise be
+  const before = await readings(target);
+  // Read again when the traffic is over, before the read-back of the Redis set-ups, which would otherwise be
   // counted as server CPU and Redis commands per turn that the memory set-up never pays.
-  const { result, readings: after } = await generate(spec, async () => ({
-    serverCpu: totalCpu(target),
-    machine: readCpuTimes(),
-    redisCommands: target.redis ? await target.redis.stats.commandsProcessed() : undefined,
-    redisCalls: target.redis ? await target.redis.stats.commandCalls() : undefined,
-    redisCpu: target.redis ? cpuMs(target.redis.server.child.pid) : undefined,
-  }));
+  const { result, readings: after } = await generate(spec, () => readings(target));
   const loopLagMaxMs = await Promise.all(kefuPorts.map(eventLoopLagMaxMs));
-  const { redisCommands: redisAfter, redisCalls: callsAfter, redisCpu: redisCpuAfter } = after;
+  const redis = before.redis && after.redis ? { before: before.redis, after: after.redis } : undefined;
   return {
     loopLagMaxMs,
     target: target.key,
@@ -262,20 +252,32 @@ async function measure(
     phase,
     result,
     rss: target.servers.map((server) => rssBytes(server.child.pid)),
-    serverCpuMs: after.serverCpu - cpuBefore,
-    steal: stealShare(machineBefore, after.machine),
-    redisCommands:
-      redisBefore === undefined || redisAfter === undefined ? undefined : redisAfter - redisBefore,
+    serverCpuMs: after.serverCpu - before.serverCpu,
+    steal: stealShare(before.machine, after.machine),
+    redisCommands: redis && redis.after.commands - redis.before.commands,
     redisCalls:
-      callsBefore && callsAfter
-        ? Object.fromEntries(
-            Object.entries(callsAfter).map(([name, calls]) => [name, calls - (callsBefore[name] ?? 0)]),
-          )
-        : undefined,
-    redisCpuMs:
-      redisCpuBefore !== undefined && redisCpuAfter !== undefined
-        ? redisCpuAfter - redisCpuBefore
-        : undefined,
+      redis &&
+      Object.fromEntries(
+        Object.entries(redis.after.calls).map(([name, calls]) => [
+          name,
+          calls - (redis.before.calls[name] ?? 0),
+        ]),
+      ),
+    redisCpuMs: redis && redis.after.cpuMs - redis.before.cpuMs,
+  };
+}
+
+/** The counters a phase is measured by, read once before it and once when its traffic is over. */
+async function readings(target: Target) {
+  const redis = target.redis;
+  return {
+    serverCpu: totalCpu(target),
+    machine: readCpuTimes(),
+    redis: redis && {
+      commands: await redis.stats.commandsProcessed(),
+      calls: await redis.stats.commandCalls(),
+      cpuMs: cpuMs(redis.server.child.pid),
+    },
   };
 }
 

@@ -7,6 +7,9 @@ const GENERATOR_BOUND_SHARE = 0.95;
 /** The issue's minimum share of the bare node:http server's closed-loop rate for the memory instance. */
 const SHARE_OF_BARE_TARGET = 0.3;
 
+/** The issue's minimum share of the memory instance's closed-loop rate for the Redis instance. */
+const REDIS_SHARE_OF_MEMORY_TARGET = 0.7;
+
 export type TargetKey = 'memory' | 'redis' | 'two' | 'bare';
 export type PhaseKind = 'closed' | 'paced';
 
@@ -244,7 +247,7 @@ export class Report {
     );
     const ofMemory = share(redisClosed, memoryClosed);
     verdict(
-      ofMemory === undefined ? undefined : ofMemory >= 0.7,
+      ofMemory === undefined ? undefined : ofMemory >= REDIS_SHARE_OF_MEMORY_TARGET,
       `Redis instance vs memory instance, ${N} conversations, closed loop: ${shareText(ofMemory)} (target ≥ 70%)`,
     );
     const twoCells = this.cells.filter((cell) => cell.target === 'two');
